@@ -1,0 +1,156 @@
+package io.jenkins.plugins.blinkops.core;
+
+import static io.jenkins.plugins.blinkops.core.BlinkHost.segment;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Blink API as the plugin uses it, for one API key. Cheap to create: the HTTP connections
+ * belong to the shared {@link BlinkTransport}. Every method blocks until Blink answered (retrying
+ * where safe) and throws {@link BlinkApiException} with a message a Jenkins user can act on.
+ */
+public final class BlinkClient {
+    /** How long after its own {@code timeout} Blink may take to answer a synchronous run. */
+    static final Duration SYNC_GRACE = Duration.ofSeconds(30);
+    /** The most workflows one listing asks for: the API's upper bound for {@code limit}. */
+    static final int MAX_LISTED_WORKFLOWS = 1000;
+
+    private final BlinkTransport transport;
+    private final ApiKey key;
+    private final Cancellation cancellation;
+
+    public BlinkClient(BlinkTransport transport, ApiKey key, Cancellation cancellation) {
+        this.transport = transport;
+        this.key = key;
+        this.cancellation = cancellation;
+    }
+
+    public BlinkClient(BlinkTransport transport, ApiKey key) {
+        this(transport, key, new Cancellation());
+    }
+
+    /** Cancelling it stops this client's calls in flight, and the wait of a runner using it. */
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    public BlinkHost host() {
+        return transport.settings().host();
+    }
+
+    /** Starts the workflow and answers its execution id at once. */
+    public String startExecution(ExecutionRequest request) throws BlinkApiException, InterruptedException {
+        return transport.send(key, executeCall(request), ResponseParsers::executionId, cancellation);
+    }
+
+    /**
+     * Starts the workflow and lets Blink hold the request until it ends ({@code run_sync}).
+     *
+     * @param timeout     how long Blink waits for the workflow (whole seconds, at least one)
+     * @param outputLimit how many characters of outputs to keep
+     */
+    public Outputs executeSync(ExecutionRequest request, Duration timeout, long outputLimit)
+            throws BlinkApiException, InterruptedException {
+        long seconds = Math.max(1, timeout.toSeconds());
+        ApiCall call = executeCall(request)
+                .withQuery("run_sync", "true")
+                .withQuery("timeout", Long.toString(seconds))
+                .withExtraWait(Duration.ofSeconds(seconds).plus(SYNC_GRACE));
+        return transport.send(key, call, body -> ResponseParsers.outputs(body, outputLimit), cancellation);
+    }
+
+    private static ApiCall executeCall(ExecutionRequest request) {
+        String path = "/workspace/" + segment(request.workspaceId()) + "/playbooks/" + segment(request.workflowId())
+                + "/execute";
+        return ApiCall.post(
+                Operation.EXECUTE,
+                Target.workflow(request.workspaceId(), request.workflowId()),
+                path,
+                request.toJsonBody());
+    }
+
+    public ExecutionStatus getExecution(String workspaceId, String executionId, long outputLimit)
+            throws BlinkApiException, InterruptedException {
+        ApiCall call = ApiCall.get(
+                Operation.GET_EXECUTION,
+                Target.execution(workspaceId, executionId),
+                executionPath(workspaceId, executionId));
+        return transport.send(key, call, body -> ResponseParsers.execution(body, outputLimit), cancellation);
+    }
+
+    /** {@code GET .../outputs}, for an execution whose record did not carry its outputs. */
+    public Outputs getOutputs(String workspaceId, String executionId, long outputLimit)
+            throws BlinkApiException, InterruptedException {
+        ApiCall call = ApiCall.get(
+                Operation.GET_OUTPUTS,
+                Target.execution(workspaceId, executionId),
+                executionPath(workspaceId, executionId) + "/outputs");
+        return transport.send(key, call, body -> ResponseParsers.outputs(body, outputLimit), cancellation);
+    }
+
+    /**
+     * Asks Blink to stop an execution.
+     *
+     * @return {@code false} when Blink says it is not running any more (HTTP 400)
+     */
+    public boolean cancelExecution(String workspaceId, String executionId)
+            throws BlinkApiException, InterruptedException {
+        ApiCall call = ApiCall.post(
+                Operation.CANCEL,
+                Target.execution(workspaceId, executionId),
+                executionPath(workspaceId, executionId) + "/cancel",
+                null);
+        try {
+            // a cancel must go out even when the wait it ends was itself cancelled
+            transport.send(key, call, body -> Boolean.TRUE, new Cancellation());
+            return true;
+        } catch (BlinkApiException e) {
+            if (e.reason() == BlinkApiException.Reason.HTTP_STATUS && e.status() == 400) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Checks the key ({@code GET /user-workspaces}) and, when {@code workspaceId} is given, that it
+     * may use that workspace ({@code GET /workspaces/{id}}).
+     */
+    public ConnectionCheck checkConnection(String workspaceId) throws BlinkApiException, InterruptedException {
+        int count = transport.send(
+                key,
+                ApiCall.get(Operation.CHECK_KEY, Target.NONE, "/user-workspaces"),
+                ResponseParsers::workspaceCount,
+                cancellation);
+        if (workspaceId == null || workspaceId.isBlank()) {
+            return new ConnectionCheck(host().url(), count, null, null);
+        }
+        String ws = ExecutionRequest.requireId(workspaceId, "workspaceId");
+        String name = transport.send(
+                key,
+                ApiCall.get(Operation.GET_WORKSPACE, Target.workspace(ws), "/workspaces/" + segment(ws)),
+                ResponseParsers::workspaceName,
+                cancellation);
+        return new ConnectionCheck(host().url(), count, ws, name);
+    }
+
+    /** The workflows of a workspace, for a drop-down: at most {@value #MAX_LISTED_WORKFLOWS}. */
+    public List<WorkflowSummary> listWorkflows(String workspaceId) throws BlinkApiException, InterruptedException {
+        String ws = ExecutionRequest.requireId(workspaceId, "workspaceId");
+        ApiCall call = ApiCall.get(
+                        Operation.LIST_WORKFLOWS, Target.workspace(ws), "/workspace/" + segment(ws) + "/playbooks")
+                .withQuery("q", "{\"offset\":0,\"limit\":" + MAX_LISTED_WORKFLOWS + "}");
+        return transport.send(key, call, ResponseParsers::workflows, cancellation);
+    }
+
+    private static String executionPath(String workspaceId, String executionId) {
+        return "/workspace/" + segment(ExecutionRequest.requireId(workspaceId, "workspaceId")) + "/executions/"
+                + segment(ExecutionRequest.requireId(executionId, "executionId"));
+    }
+
+    @Override
+    public String toString() {
+        return "BlinkClient[" + host() + ", key=****]";
+    }
+}

@@ -1,0 +1,321 @@
+package io.jenkins.plugins.blinkops.core;
+
+import com.google.gson.GsonBuilder;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs a workflow for a build: starts it, waits as {@link RunOptions} say, and writes what happens
+ * to the build log. Usable in one blocking call ({@link #run}, for freestyle builds) or step by step
+ * ({@link #start}, {@link #poll}, {@link #abort}, for a Pipeline step that holds no thread between
+ * polls and resumes after a restart from a saved {@link FollowState}).
+ */
+public final class WorkflowRunner {
+    /** Runs synchronous calls, so that the waiting thread can be interrupted while the socket cannot. */
+    private static final ExecutorService SYNC_CALLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "Blink synchronous run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final BlinkClient client;
+    private final RunOptions options;
+    private final BuildLog log;
+    private final LongSupplier clock;
+
+    public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log) {
+        this(client, options, log, System::currentTimeMillis);
+    }
+
+    /** @param clock epoch milliseconds; a benchmark may simulate it */
+    public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log, LongSupplier clock) {
+        this.client = client;
+        this.options = options;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** What one {@link #poll} found: wait and poll again, or the end. */
+    public sealed interface PollResult {
+        record Waiting(FollowState next, Duration delay) implements PollResult {}
+
+        record Done(ExecutionOutcome outcome) implements PollResult {}
+    }
+
+    /**
+     * Starts the workflow and waits as the options say, in this thread.
+     *
+     * @throws InterruptedException when the thread is interrupted or the client's cancellation is
+     *     cancelled; the execution is then cancelled in Blink unless the options say not to
+     */
+    public ExecutionOutcome run(ExecutionRequest request) throws BlinkApiException, InterruptedException {
+        return switch (options.waitMode()) {
+            case SYNC -> runSync(request);
+            case NONE -> notWaiting(start(request));
+            case FOLLOW -> follow(start(request));
+        };
+    }
+
+    private ExecutionOutcome follow(FollowState started) throws BlinkApiException, InterruptedException {
+        FollowState follow = started;
+        try {
+            while (true) {
+                PollResult result = poll(follow);
+                if (result instanceof PollResult.Done done) {
+                    return done.outcome();
+                }
+                PollResult.Waiting waiting = (PollResult.Waiting) result;
+                follow = waiting.next();
+                client.cancellation().sleep(waiting.delay());
+            }
+        } catch (InterruptedException e) {
+            abort(follow);
+            throw e;
+        }
+    }
+
+    /** Starts the workflow asynchronously: Blink answers with the execution id at once. */
+    public FollowState start(ExecutionRequest request) throws BlinkApiException, InterruptedException {
+        logStarting(request);
+        long now = clock.getAsLong();
+        String executionId = client.startExecution(request);
+        log.info("Started execution " + executionId + " — " + link(request.workflowId(), request.workspaceId()));
+        return FollowState.started(request.workspaceId(), request.workflowId(), executionId, now, options.timeout());
+    }
+
+    /** The outcome of a run that is not waited for. */
+    public ExecutionOutcome notWaiting(FollowState started) {
+        ExecutionOutcome outcome = new ExecutionOutcome(
+                WaitMode.NONE,
+                started.workspaceId(),
+                started.workflowId(),
+                started.executionId(),
+                null,
+                false,
+                Outputs.NONE,
+                null,
+                link(started.workflowId(), started.workspaceId()),
+                Duration.ZERO);
+        log.info(outcome.summary());
+        return outcome;
+    }
+
+    /**
+     * Reads the execution once and decides. A failed read that may heal (a network fault, a 5xx) is
+     * logged and the wait goes on; one that cannot (401, 403, 404) ends it with an exception.
+     */
+    public PollResult poll(FollowState follow) throws BlinkApiException, InterruptedException {
+        ExecutionStatus status = null;
+        try {
+            status = client.getExecution(follow.workspaceId(), follow.executionId(), options.maxOutputBytes());
+        } catch (BlinkApiException e) {
+            if (e.isPermanent()) {
+                throw e;
+            }
+            log.warn("Could not read execution " + follow.executionId() + ": " + e.getMessage() + " Still waiting.");
+        }
+        long now = clock.getAsLong();
+        FollowState next = status == null
+                ? follow.pollFailed()
+                : follow.seen(status.state().name());
+        if (status != null && !Objects.equals(follow.lastState(), status.state().name())) {
+            logState(status.state());
+        }
+        PollDecision decision =
+                PollDecision.decide(options.polling(), follow, status == null ? null : status.state(), now);
+        if (decision instanceof PollDecision.PollAgain again) {
+            return new PollResult.Waiting(next, again.delay());
+        }
+        ExecutionOutcome outcome = decision instanceof PollDecision.Finished finished
+                ? finishedOutcome(follow, status, finished.state(), now)
+                : timedOutOutcome(follow, status, now);
+        report(outcome);
+        return new PollResult.Done(outcome);
+    }
+
+    /** Asks Blink to cancel the execution (unless the options say not to); a failure is only a warning. */
+    public void abort(FollowState follow) {
+        if (!options.cancelOnAbort()) {
+            log.info(
+                    "Build aborted; execution " + follow.executionId() + " goes on in Blink (cancel on abort is off).");
+            return;
+        }
+        try {
+            boolean cancelled = client.cancelExecution(follow.workspaceId(), follow.executionId());
+            log.info(
+                    cancelled
+                            ? "Build aborted; asked Blink to cancel execution " + follow.executionId() + "."
+                            : "Build aborted; execution " + follow.executionId() + " had already ended in Blink.");
+        } catch (BlinkApiException e) {
+            log.warn("Build aborted, but cancelling execution " + follow.executionId() + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Build aborted before execution " + follow.executionId() + " could be cancelled in Blink.");
+        }
+    }
+
+    /**
+     * Lets Blink hold the request until the workflow ends ({@code run_sync}). A workflow that fails
+     * or times out in Blink is an outcome; a wrong key, workspace or workflow is an exception.
+     */
+    public ExecutionOutcome runSync(ExecutionRequest request) throws BlinkApiException, InterruptedException {
+        logStarting(request);
+        long started = clock.getAsLong();
+        ExecutionOutcome outcome;
+        try {
+            Outputs outputs =
+                    interruptibly(() -> client.executeSync(request, options.timeout(), options.maxOutputBytes()));
+            outcome = syncOutcome(request, ExecutionState.of("Completed"), false, outputs, null, started);
+        } catch (BlinkApiException e) {
+            if (!isWorkflowFailure(e)) {
+                throw e;
+            }
+            boolean timedOut = e.status() == 408;
+            ExecutionState state = ExecutionState.of(timedOut ? "Timeout" : "Failed");
+            outcome = syncOutcome(request, state, timedOut, Outputs.NONE, e.blinkMessage(), started);
+        }
+        report(outcome);
+        return outcome;
+    }
+
+    /** In a synchronous run Blink reports the workflow's own failure as a 4xx answer. */
+    private static boolean isWorkflowFailure(BlinkApiException e) {
+        int s = e.status();
+        return e.reason() == BlinkApiException.Reason.HTTP_STATUS
+                && s >= 400
+                && s < 500
+                && s != 401
+                && s != 403
+                && s != 404
+                && s != 429;
+    }
+
+    private ExecutionOutcome syncOutcome(
+            ExecutionRequest r, ExecutionState state, boolean timedOut, Outputs outputs, String error, long started) {
+        return new ExecutionOutcome(
+                WaitMode.SYNC,
+                r.workspaceId(),
+                r.workflowId(),
+                null,
+                state,
+                timedOut,
+                outputs,
+                error,
+                link(r.workflowId(), r.workspaceId()),
+                Duration.ofMillis(clock.getAsLong() - started));
+    }
+
+    private interface BlinkCall<T> {
+        T call() throws BlinkApiException, InterruptedException;
+    }
+
+    private <T> T interruptibly(BlinkCall<T> call) throws BlinkApiException, InterruptedException {
+        Future<T> result = SYNC_CALLS.submit(call::call);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            client.cancellation().cancel();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BlinkApiException blink) {
+                throw blink;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)
+            throws InterruptedException {
+        Outputs outputs = status.outputs() == null
+                ? fetchOutputs(f, state)
+                : new Outputs(status.outputs(), status.outputsTruncated());
+        return new ExecutionOutcome(
+                WaitMode.FOLLOW,
+                f.workspaceId(),
+                f.workflowId(),
+                f.executionId(),
+                state,
+                false,
+                outputs,
+                status.errorMessage(),
+                link(f.workflowId(), f.workspaceId()),
+                f.elapsed(now));
+    }
+
+    /** Outputs come with the execution record as far as known; else from {@code /outputs}, if it exists. */
+    private Outputs fetchOutputs(FollowState f, ExecutionState state) throws InterruptedException {
+        if (!state.isSuccess()) {
+            return Outputs.NONE;
+        }
+        try {
+            return client.getOutputs(f.workspaceId(), f.executionId(), options.maxOutputBytes());
+        } catch (BlinkApiException e) {
+            log.warn("The execution ended, but its outputs could not be read: " + e.getMessage());
+            return Outputs.NONE;
+        }
+    }
+
+    private ExecutionOutcome timedOutOutcome(FollowState f, ExecutionStatus lastSeen, long now) {
+        ExecutionState state =
+                lastSeen != null ? lastSeen.state() : f.lastState() == null ? null : ExecutionState.of(f.lastState());
+        return new ExecutionOutcome(
+                WaitMode.FOLLOW,
+                f.workspaceId(),
+                f.workflowId(),
+                f.executionId(),
+                state,
+                true,
+                Outputs.NONE,
+                "the wait timed out after " + Durations.describe(options.timeout()),
+                link(f.workflowId(), f.workspaceId()),
+                f.elapsed(now));
+    }
+
+    private void logStarting(ExecutionRequest request) {
+        String waiting =
+                switch (options.waitMode()) {
+                    case NONE -> "not waiting for it";
+                    case FOLLOW -> "following it for up to " + Durations.describe(options.timeout());
+                    case SYNC -> "Blink holds the request for up to " + Durations.describe(options.timeout());
+                };
+        log.info("Starting workflow " + request.workflowId() + " in workspace " + request.workspaceId() + " on "
+                + client.host() + " (" + waiting + ")");
+    }
+
+    private void logState(ExecutionState state) {
+        if (state.kind() == ExecutionState.Kind.UNKNOWN) {
+            log.info("State: " + state.name() + " (not a state this plugin knows; waiting on as if it were running)");
+        } else {
+            log.info("State: " + state.name());
+        }
+    }
+
+    private void report(ExecutionOutcome outcome) {
+        log.info(outcome.summary());
+        if (options.printOutputs() && !outcome.outputs().values().isEmpty()) {
+            log.block(
+                    "Outputs:",
+                    new GsonBuilder()
+                            .setPrettyPrinting()
+                            .create()
+                            .toJson(outcome.outputs().values()));
+        }
+        if (outcome.outputs().truncated()) {
+            log.info("The outputs were cut to " + options.maxOutputBytes()
+                    + " characters, the limit set for this step; the rest was not kept.");
+        }
+        log.info("Workflow: " + outcome.link());
+    }
+
+    private String link(String workflowId, String workspaceId) {
+        return client.host().workflowLink(workspaceId, workflowId);
+    }
+}

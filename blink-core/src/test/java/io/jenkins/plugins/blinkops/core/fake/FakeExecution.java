@@ -1,0 +1,147 @@
+package io.jenkins.plugins.blinkops.core.fake;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * One run of a workflow. It keeps no timer: its state is worked out from the server's clock at
+ * each look, so a test (or a benchmark with a simulated clock) moves it on by moving the clock.
+ */
+public final class FakeExecution {
+
+    /** The terminal states that carry {@code error_details}. */
+    private static final Set<String> ERROR_STATES = Set.of("Failed", "Timeout");
+
+    private final String id;
+    private final String workspaceId;
+    private final String workflowId;
+    private final FakeWorkflow.Behaviour behaviour;
+    private final LongSupplier clock;
+    private final long startedAt;
+    private final RecordedRequest startRequest;
+    private final JsonObject startBody;
+    /** Epoch ms of a successful cancel, or null. Guarded by this. */
+    private Long cancelledAt;
+
+    FakeExecution(
+            String id,
+            String workspaceId,
+            String workflowId,
+            FakeWorkflow.Behaviour behaviour,
+            LongSupplier clock,
+            RecordedRequest startRequest,
+            JsonObject startBody) {
+        this.id = id;
+        this.workspaceId = workspaceId;
+        this.workflowId = workflowId;
+        this.behaviour = behaviour;
+        this.clock = clock;
+        this.startedAt = clock.getAsLong();
+        this.startRequest = startRequest;
+        this.startBody = startBody;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    public String workflowId() {
+        return workflowId;
+    }
+
+    /** The state now, in its display form ({@code state_ui}): "Pending", "Running", "Completed", ... */
+    public String state() {
+        return stateAt(clock.getAsLong());
+    }
+
+    public synchronized boolean cancelled() {
+        return cancelledAt != null;
+    }
+
+    /** The execute request that started it. */
+    public RecordedRequest startRequest() {
+        return startRequest;
+    }
+
+    FakeWorkflow.Behaviour behaviour() {
+        return behaviour;
+    }
+
+    long startedAt() {
+        return startedAt;
+    }
+
+    /** The {@code input_values} object sent at start, or an empty object. */
+    JsonObject inputs() {
+        JsonElement inputs = startBody.get("input_values");
+        return inputs != null && inputs.isJsonObject()
+                ? inputs.getAsJsonObject().deepCopy()
+                : new JsonObject();
+    }
+
+    /** A top-level member of the execute body ({@code event}, {@code trigger_type}), or null. */
+    JsonElement startField(String name) {
+        JsonElement value = startBody.get(name);
+        return value == null ? null : value.deepCopy();
+    }
+
+    synchronized String stateAt(long now) {
+        if (cancelledAt != null) {
+            return "Cancelled";
+        }
+        long elapsed = now - startedAt;
+        if (elapsed < behaviour.pendingFor().toMillis()) {
+            return "Pending";
+        }
+        if (elapsed < behaviour.takes().toMillis()) {
+            return behaviour.runningState();
+        }
+        return behaviour.terminalState();
+    }
+
+    synchronized boolean endedAt(long now) {
+        return cancelledAt != null || now >= naturalEnd();
+    }
+
+    /** Epoch ms when it ended, or null while it runs. */
+    synchronized Long finishedAt(long now) {
+        if (cancelledAt != null) {
+            return cancelledAt;
+        }
+        return now >= naturalEnd() ? naturalEnd() : null;
+    }
+
+    /** Milliseconds until it ends on its own, by the server's clock; zero once ended. */
+    synchronized long remainingMillis(long now) {
+        return endedAt(now) ? 0 : naturalEnd() - now;
+    }
+
+    /** Marks it Cancelled; false when it had already ended (Blink answers 400 then). */
+    synchronized boolean cancel(long now) {
+        if (endedAt(now)) {
+            return false;
+        }
+        cancelledAt = now;
+        return true;
+    }
+
+    /** True when it ended in Failed or Timeout, the states that carry {@code error_details}. */
+    synchronized boolean endedWithError(long now) {
+        return cancelledAt == null && endedAt(now) && ERROR_STATES.contains(behaviour.terminalState());
+    }
+
+    synchronized boolean completed(long now) {
+        return "Completed".equals(stateAt(now));
+    }
+
+    private long naturalEnd() {
+        return startedAt
+                + Math.max(behaviour.takes().toMillis(), behaviour.pendingFor().toMillis());
+    }
+}

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.blinkops.core.fake;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one fake workflow behaves when it is executed. Fluent; each execution takes a snapshot of
+ * the settings when it starts, so changing a workflow never changes a run already under way.
+ */
+public final class FakeWorkflow {
+
+    /** The settings an execution runs with, frozen at its start. */
+    record Behaviour(
+            String name,
+            Duration takes,
+            Duration pendingFor,
+            String terminalState,
+            String runningState,
+            Outputs outputs,
+            String errorMessage,
+            String errorCode) {}
+
+    private final String workspaceId;
+    private final String id;
+    private String name;
+    private Duration takes = Duration.ZERO;
+    private Duration pendingFor = Duration.ZERO;
+    private String terminalState = "Completed";
+    private String runningState = "Running";
+    private Outputs outputs = Outputs.json("{\"result\":\"ok\"}");
+    private String errorMessage;
+    private String errorCode;
+
+    FakeWorkflow(String workspaceId, String id) {
+        this.workspaceId = workspaceId;
+        this.id = id;
+        this.name = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    public synchronized FakeWorkflow name(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /** Time from start to the terminal state, pending time included; zero ends at the first look. */
+    public synchronized FakeWorkflow takes(Duration d) {
+        this.takes = nonNegative(d);
+        return this;
+    }
+
+    /** The first state is "Pending" (waiting for approval) for this long. */
+    public synchronized FakeWorkflow pendingFor(Duration d) {
+        this.pendingFor = nonNegative(d);
+        return this;
+    }
+
+    /** The state it ends in, shown in {@code state_ui} as given; any string is allowed. */
+    public synchronized FakeWorkflow endsWith(String terminalState) {
+        this.terminalState = Objects.requireNonNull(terminalState, "terminalState");
+        return this;
+    }
+
+    /** The state shown while it runs, e.g. "In progress", or one the client has never heard of. */
+    public synchronized FakeWorkflow runningState(String s) {
+        this.runningState = Objects.requireNonNull(s, "runningState");
+        return this;
+    }
+
+    /** The output parameters, as the text of a JSON object. */
+    public synchronized FakeWorkflow outputs(String json) {
+        this.outputs = Outputs.json(json);
+        return this;
+    }
+
+    public synchronized FakeWorkflow outputs(Map<String, ?> outputs) {
+        this.outputs = Outputs.json(Json.GSON.toJson(outputs));
+        return this;
+    }
+
+    /** Output parameters of about this many bytes, generated while they are sent. */
+    public synchronized FakeWorkflow hugeOutputs(int bytes) {
+        this.outputs = Outputs.huge(bytes);
+        return this;
+    }
+
+    /** The {@code error_details} shown when it ends Failed or Timeout. */
+    public synchronized FakeWorkflow error(String message, String code) {
+        this.errorMessage = message;
+        this.errorCode = code;
+        return this;
+    }
+
+    synchronized Behaviour behaviour() {
+        return new Behaviour(name, takes, pendingFor, terminalState, runningState, outputs, errorMessage, errorCode);
+    }
+
+    private static Duration nonNegative(Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.blinkops.core;
+
+import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Settings that keep tests fast: short timeouts, quick retries, quick polls. */
+final class Fixtures {
+    static final String KEY = "test-api-key";
+    static final RetryPolicy QUICK_RETRIES =
+            new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3));
+    static final PollingPolicy QUICK_POLLS = new PollingPolicy(Duration.ofMillis(20), 2.0, Duration.ofMillis(100));
+
+    private Fixtures() {}
+
+    static ConnectionSettings settings(FakeBlinkServer server) {
+        return settings(server.url());
+    }
+
+    static ConnectionSettings settings(String url) {
+        return ConnectionSettings.of(BlinkHost.parse(url))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .withRetryPolicy(QUICK_RETRIES);
+    }
+
+    static BlinkClient client(FakeBlinkServer server) {
+        return new BlinkClient(BlinkTransport.forSettings(settings(server)), ApiKey.of(KEY));
+    }
+
+    static RunOptions options(WaitMode mode) {
+        return RunOptions.DEFAULT.withWaitMode(mode).withPolling(QUICK_POLLS).withTimeout(Duration.ofSeconds(5));
+    }
+
+    /** A build log that can be read back. */
+    static final class CapturedLog {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final BuildLog log = new BuildLog(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

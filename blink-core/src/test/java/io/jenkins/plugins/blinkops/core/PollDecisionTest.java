@@ -1,0 +1,82 @@
+package io.jenkins.plugins.blinkops.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PollDecisionTest {
+    private static final PollingPolicy POLICY = PollingPolicy.DEFAULT;
+    private static final FollowState FOLLOW = FollowState.started("ws", "wf", "ex", 0, Duration.ofMinutes(10));
+
+    private static PollDecision at(ExecutionState seen, long millis) {
+        return PollDecision.decide(POLICY, FOLLOW, seen, millis);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Completed", "Failed", "Cancelled", "Timeout", "Skipped", "Paused"})
+    void aTerminalStateFinishesEvenPastTheDeadline(String state) {
+        assertThat(at(ExecutionState.of(state), 999_999_999))
+                .isEqualTo(new PollDecision.Finished(ExecutionState.of(state)));
+    }
+
+    @Test
+    void delaysStartAtTheInitialIntervalAndDoubleUpToTheCap() {
+        assertThat(at(ExecutionState.of("Running"), 0)).isEqualTo(new PollDecision.PollAgain(Duration.ofSeconds(1)));
+        assertThat(at(ExecutionState.of("Running"), 4_000))
+                .isEqualTo(new PollDecision.PollAgain(Duration.ofSeconds(4)));
+        assertThat(at(ExecutionState.of("Running"), 120_000))
+                .isEqualTo(new PollDecision.PollAgain(Duration.ofSeconds(15)));
+    }
+
+    @Test
+    void unknownAndMissingStatesKeepWaiting() {
+        assertThat(at(ExecutionState.of("Warming up"), 2_000)).isInstanceOf(PollDecision.PollAgain.class);
+        assertThat(at(null, 2_000)).isInstanceOf(PollDecision.PollAgain.class);
+    }
+
+    @Test
+    void theLastPollFallsOnTheDeadline() {
+        assertThat(at(ExecutionState.of("Running"), 599_000))
+                .isEqualTo(new PollDecision.PollAgain(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void pastTheDeadlineItTimesOut() {
+        assertThat(at(ExecutionState.of("Running"), 600_000)).isEqualTo(new PollDecision.TimedOut());
+    }
+
+    /** The schedule the issue promises: about log2(cap/initial) + duration/cap + 1 polls, noticed within the cap. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 60, 600})
+    void aRunOfGivenLengthCostsFewPollsAndIsNoticedWithinTheCap(int seconds) {
+        long end = seconds * 1000L;
+        FollowState follow = FollowState.started("ws", "wf", "ex", 0, Duration.ofHours(1));
+        List<Long> polls = new ArrayList<>();
+        long now = POLICY.nextDelay(Duration.ZERO).toMillis();
+        while (true) {
+            polls.add(now);
+            ExecutionState seen = ExecutionState.of(now >= end ? "Completed" : "Running");
+            PollDecision d = PollDecision.decide(POLICY, follow, seen, now);
+            if (d instanceof PollDecision.Finished) {
+                break;
+            }
+            now += ((PollDecision.PollAgain) d).delay().toMillis();
+        }
+        double bound = Math.log(15) / Math.log(2) + seconds / 15.0 + 2;
+        assertThat(polls.size()).isLessThanOrEqualTo((int) Math.ceil(bound));
+        assertThat(now - end).isLessThanOrEqualTo(15_000);
+    }
+
+    @Test
+    void aSlowerGrowthPollsMoreOften() {
+        PollingPolicy gentle = new PollingPolicy(Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
+        assertThat(gentle.nextDelay(Duration.ofSeconds(4))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(gentle.nextDelay(Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
+        assertThat(gentle.nextDelay(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(5));
+    }
+}

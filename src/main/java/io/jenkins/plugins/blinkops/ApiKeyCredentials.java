@@ -1,0 +1,79 @@
+package io.jenkins.plugins.blinkops;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Blink API keys are Secret text credentials. This is where they are found: for a build, in the
+ * build's context (so folder credentials work); for a form, as the job would see them when it runs.
+ */
+final class ApiKeyCredentials {
+    private ApiKeyCredentials() {}
+
+    /** The credential as the build may use it, or {@code null}; records that the build used it. */
+    static StringCredentials forRun(Run<?, ?> run, String credentialsId, String hostUrl) {
+        StringCredentials found = CredentialsProvider.findCredentialById(
+                credentialsId, StringCredentials.class, run, requirements(hostUrl));
+        return CredentialsProvider.track(run, found);
+    }
+
+    /** The credential as {@code item} would see it when it runs, or {@code null}; {@code null} item: Jenkins itself. */
+    static StringCredentials forItem(Item item, String credentialsId, String hostUrl) {
+        return CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItem(
+                        StringCredentials.class, item, authenticationOf(item), requirements(hostUrl)),
+                CredentialsMatchers.withId(credentialsId));
+    }
+
+    /**
+     * The Secret text credentials {@code item} may use (all of Jenkins' for {@code null}, the global
+     * configuration), with an empty choice and the current value kept even if it has gone.
+     */
+    static ListBoxModel choices(Item item, String hostUrl, String current) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        model.includeEmptyValue();
+        if (item == null) {
+            model.includeMatchingAs(
+                    ACL.SYSTEM2,
+                    Jenkins.get(),
+                    StringCredentials.class,
+                    requirements(hostUrl),
+                    CredentialsMatchers.always());
+        } else {
+            model.includeMatchingAs(
+                    authenticationOf(item),
+                    item,
+                    StringCredentials.class,
+                    requirements(hostUrl),
+                    CredentialsMatchers.always());
+        }
+        return model.includeCurrentValue(current == null ? "" : current);
+    }
+
+    /** For a user who may not see the choices: only the value already there, so that saving keeps it. */
+    static ListBoxModel currentOnly(String current) {
+        return new StandardListBoxModel().includeCurrentValue(current == null ? "" : current);
+    }
+
+    /** The identity a job's build runs as; the system's for anything that is not a job. */
+    private static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    private static List<DomainRequirement> requirements(String hostUrl) {
+        return URIRequirementBuilder.fromUri(hostUrl).build();
+    }
+}

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.blinkops;
+
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.ContextResettingExecutorService;
+import jenkins.util.Timer;
+
+/**
+ * Where Pipeline steps make their calls to Blink. Jenkins' {@link Timer} only keeps time for them:
+ * its few threads are shared by all of Jenkins and must never wait on the network.
+ */
+final class BackgroundCalls {
+    private static final Logger LOGGER = Logger.getLogger(BackgroundCalls.class.getName());
+
+    /** Created on first use, so that a Jenkins started again in the same JVM (tests) gets a fresh one. */
+    private static ExecutorService executor;
+
+    private BackgroundCalls() {}
+
+    static synchronized void submit(Runnable call) {
+        if (executor == null) {
+            executor = new ContextResettingExecutorService(
+                    Executors.newCachedThreadPool(new NamingThreadFactory(new DaemonThreadFactory(), "Blink call")));
+        }
+        try {
+            executor.submit(call);
+        } catch (RejectedExecutionException e) {
+            LOGGER.log(Level.FINE, "Jenkins is shutting down; the call resumes after the restart", e);
+        }
+    }
+
+    /** Runs {@code call} in the background after {@code delayMillis}, holding no thread until then. */
+    static void schedule(Runnable call, long delayMillis) {
+        try {
+            Timer.get().schedule(() -> submit(call), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOGGER.log(Level.FINE, "Jenkins is shutting down; the wait resumes after the restart", e);
+        }
+    }
+
+    static synchronized void shutdown() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+}

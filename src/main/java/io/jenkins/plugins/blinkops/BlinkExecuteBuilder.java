@@ -1,0 +1,280 @@
+package io.jenkins.plugins.blinkops;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.FailureHandling;
+import io.jenkins.plugins.blinkops.core.WaitMode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** A freestyle build step that starts a Blink workflow and, unless told not to, waits for its result. */
+public class BlinkExecuteBuilder extends Builder implements SimpleBuildStep, WorkflowCallConfig {
+    private final String workflowId;
+    private String connection;
+    private String credentialsId;
+    private String workspaceId;
+    private List<BlinkInput> inputs = new ArrayList<>();
+    private boolean passBuildParameters;
+    private String eventJson;
+    private String runner;
+    private String triggerType;
+    private WaitMode waitMode = WaitMode.FOLLOW;
+    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private FailureHandling onFailure = FailureHandling.FAILURE;
+    private boolean cancelOnAbort = true;
+    private boolean printOutputs = true;
+    private boolean strictReferences;
+
+    @DataBoundConstructor
+    public BlinkExecuteBuilder(String workflowId) {
+        this.workflowId = Util.fixEmptyAndTrim(workflowId);
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        ExecutionOutcome outcome = BuildStepCall.execute(run, env, listener, this, BlinkInput.toMap(inputs), eventJson);
+        BuildStepCall.apply(run, outcome.verdict(onFailure), outcome.summary());
+    }
+
+    /** Blink is called over the network from the controller: no agent and no workspace are needed. */
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    @Override
+    public String getConnection() {
+        return connection;
+    }
+
+    @DataBoundSetter
+    public void setConnection(String connection) {
+        this.connection = Util.fixEmptyAndTrim(connection);
+    }
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @Override
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    @DataBoundSetter
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = Util.fixEmptyAndTrim(workspaceId);
+    }
+
+    public List<BlinkInput> getInputs() {
+        return List.copyOf(inputs);
+    }
+
+    @DataBoundSetter
+    public void setInputs(List<BlinkInput> inputs) {
+        this.inputs = inputs == null ? new ArrayList<>() : new ArrayList<>(inputs);
+    }
+
+    @Override
+    public boolean isPassBuildParameters() {
+        return passBuildParameters;
+    }
+
+    @DataBoundSetter
+    public void setPassBuildParameters(boolean passBuildParameters) {
+        this.passBuildParameters = passBuildParameters;
+    }
+
+    public String getEventJson() {
+        return eventJson;
+    }
+
+    @DataBoundSetter
+    public void setEventJson(String eventJson) {
+        this.eventJson = Util.fixEmptyAndTrim(eventJson);
+    }
+
+    @Override
+    public String getRunner() {
+        return runner;
+    }
+
+    @DataBoundSetter
+    public void setRunner(String runner) {
+        this.runner = Util.fixEmptyAndTrim(runner);
+    }
+
+    @Override
+    public String getTriggerType() {
+        return triggerType;
+    }
+
+    @DataBoundSetter
+    public void setTriggerType(String triggerType) {
+        this.triggerType = Util.fixEmptyAndTrim(triggerType);
+    }
+
+    @Override
+    public WaitMode getWaitMode() {
+        return waitMode;
+    }
+
+    @DataBoundSetter
+    public void setWaitMode(WaitMode waitMode) {
+        this.waitMode = waitMode == null ? WaitMode.FOLLOW : waitMode;
+    }
+
+    @Override
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    @Override
+    public FailureHandling getOnFailure() {
+        return onFailure;
+    }
+
+    @DataBoundSetter
+    public void setOnFailure(FailureHandling onFailure) {
+        this.onFailure = onFailure == null ? FailureHandling.FAILURE : onFailure;
+    }
+
+    @Override
+    public boolean isCancelOnAbort() {
+        return cancelOnAbort;
+    }
+
+    @DataBoundSetter
+    public void setCancelOnAbort(boolean cancelOnAbort) {
+        this.cancelOnAbort = cancelOnAbort;
+    }
+
+    @Override
+    public boolean isPrintOutputs() {
+        return printOutputs;
+    }
+
+    @DataBoundSetter
+    public void setPrintOutputs(boolean printOutputs) {
+        this.printOutputs = printOutputs;
+    }
+
+    @Override
+    public boolean isStrictReferences() {
+        return strictReferences;
+    }
+
+    @DataBoundSetter
+    public void setStrictReferences(boolean strictReferences) {
+        this.strictReferences = strictReferences;
+    }
+
+    @Extension
+    @Symbol("blinkExecuteBuilder")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.BlinkExecuteBuilder_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
+            return WorkflowCallForms.fillConnectionItems(item, connection);
+        }
+
+        @POST
+        public FormValidation doCheckConnection(@AncestorInPath Item item, @QueryParameter String value) {
+            return WorkflowCallForms.checkConnection(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String credentialsId) {
+            return WorkflowCallForms.fillCredentialsIdItems(item, connection, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
+            return WorkflowCallForms.checkCredentialsId(item, connection, value);
+        }
+
+        @POST
+        public FormValidation doCheckWorkspaceId(
+                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
+            return WorkflowCallForms.checkWorkspaceId(item, connection, value);
+        }
+
+        @POST
+        public ComboBoxModel doFillWorkflowIdItems(
+                @AncestorInPath Item item,
+                @QueryParameter String connection,
+                @QueryParameter String credentialsId,
+                @QueryParameter String workspaceId) {
+            return WorkflowCallForms.fillWorkflowIdItems(item, connection, credentialsId, workspaceId);
+        }
+
+        @POST
+        public FormValidation doCheckWorkflowId(
+                @AncestorInPath Item item,
+                @QueryParameter String connection,
+                @QueryParameter String credentialsId,
+                @QueryParameter String workspaceId,
+                @QueryParameter String value) {
+            return WorkflowCallForms.checkWorkflowId(item, connection, credentialsId, workspaceId, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return WorkflowCallForms.checkTimeoutMinutes(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckEventJson(@AncestorInPath Item item, @QueryParameter String value) {
+            return WorkflowCallForms.checkEventJson(item, value);
+        }
+    }
+}

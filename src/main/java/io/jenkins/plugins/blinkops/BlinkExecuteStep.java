@@ -1,0 +1,281 @@
+package io.jenkins.plugins.blinkops;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.blinkops.core.FailureHandling;
+import io.jenkins.plugins.blinkops.core.WaitMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code blinkExecute}: starts a Blink workflow from a Pipeline, waits as asked without holding a
+ * thread or an executor, and returns what happened as a map (see {@code ExecutionOutcome.toMap()}).
+ * Inputs are a map whose values keep their JSON types; the event is a map or JSON text.
+ */
+public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
+    private final String workflowId;
+    private String connection;
+    private String credentialsId;
+    private String workspaceId;
+    private Map<String, Object> inputs;
+    private boolean passBuildParameters;
+    private Object event;
+    private String runner;
+    private String triggerType;
+    private WaitMode waitMode = WaitMode.FOLLOW;
+    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private FailureHandling onFailure = FailureHandling.FAILURE;
+    private boolean cancelOnAbort = true;
+    private boolean printOutputs = true;
+    private boolean strictReferences;
+
+    @DataBoundConstructor
+    public BlinkExecuteStep(String workflowId) {
+        this.workflowId = Util.fixEmptyAndTrim(workflowId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new BlinkExecuteStepExecution(this, context);
+    }
+
+    @Override
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    @Override
+    public String getConnection() {
+        return connection;
+    }
+
+    @DataBoundSetter
+    public void setConnection(String connection) {
+        this.connection = Util.fixEmptyAndTrim(connection);
+    }
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @Override
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    @DataBoundSetter
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = Util.fixEmptyAndTrim(workspaceId);
+    }
+
+    /** The workflow's inputs; values keep their JSON types (numbers, booleans, lists, maps). */
+    public Map<String, Object> getInputs() {
+        return inputs;
+    }
+
+    @DataBoundSetter
+    public void setInputs(Map<String, Object> inputs) {
+        this.inputs = inputs == null || inputs.isEmpty() ? null : new LinkedHashMap<>(inputs);
+    }
+
+    @Override
+    public boolean isPassBuildParameters() {
+        return passBuildParameters;
+    }
+
+    @DataBoundSetter
+    public void setPassBuildParameters(boolean passBuildParameters) {
+        this.passBuildParameters = passBuildParameters;
+    }
+
+    /** A map, or JSON text holding an object. */
+    public Object getEvent() {
+        return event;
+    }
+
+    @DataBoundSetter
+    public void setEvent(Object event) {
+        this.event = event instanceof CharSequence text ? Util.fixEmptyAndTrim(text.toString()) : event;
+    }
+
+    @Override
+    public String getRunner() {
+        return runner;
+    }
+
+    @DataBoundSetter
+    public void setRunner(String runner) {
+        this.runner = Util.fixEmptyAndTrim(runner);
+    }
+
+    @Override
+    public String getTriggerType() {
+        return triggerType;
+    }
+
+    @DataBoundSetter
+    public void setTriggerType(String triggerType) {
+        this.triggerType = Util.fixEmptyAndTrim(triggerType);
+    }
+
+    @Override
+    public WaitMode getWaitMode() {
+        return waitMode;
+    }
+
+    @DataBoundSetter
+    public void setWaitMode(WaitMode waitMode) {
+        this.waitMode = waitMode == null ? WaitMode.FOLLOW : waitMode;
+    }
+
+    @Override
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    @Override
+    public FailureHandling getOnFailure() {
+        return onFailure;
+    }
+
+    @DataBoundSetter
+    public void setOnFailure(FailureHandling onFailure) {
+        this.onFailure = onFailure == null ? FailureHandling.FAILURE : onFailure;
+    }
+
+    @Override
+    public boolean isCancelOnAbort() {
+        return cancelOnAbort;
+    }
+
+    @DataBoundSetter
+    public void setCancelOnAbort(boolean cancelOnAbort) {
+        this.cancelOnAbort = cancelOnAbort;
+    }
+
+    @Override
+    public boolean isPrintOutputs() {
+        return printOutputs;
+    }
+
+    @DataBoundSetter
+    public void setPrintOutputs(boolean printOutputs) {
+        this.printOutputs = printOutputs;
+    }
+
+    @Override
+    public boolean isStrictReferences() {
+        return strictReferences;
+    }
+
+    @DataBoundSetter
+    public void setStrictReferences(boolean strictReferences) {
+        this.strictReferences = strictReferences;
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        public DescriptorImpl() {
+            WorkflowCallForms.SHARED_HELP.forEach(
+                    field -> addHelpFileRedirect(field, BlinkExecuteBuilder.class, field));
+            addHelpFileRedirect("onFailure", BlinkExecuteBuilder.class, "onFailure");
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "blinkExecute";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.BlinkExecuteStep_DisplayName();
+        }
+
+        /** Blink is called from the controller: the step needs no {@code node} block. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
+            return WorkflowCallForms.fillConnectionItems(item, connection);
+        }
+
+        @POST
+        public FormValidation doCheckConnection(@AncestorInPath Item item, @QueryParameter String value) {
+            return WorkflowCallForms.checkConnection(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String credentialsId) {
+            return WorkflowCallForms.fillCredentialsIdItems(item, connection, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
+            return WorkflowCallForms.checkCredentialsId(item, connection, value);
+        }
+
+        @POST
+        public FormValidation doCheckWorkspaceId(
+                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
+            return WorkflowCallForms.checkWorkspaceId(item, connection, value);
+        }
+
+        @POST
+        public ComboBoxModel doFillWorkflowIdItems(
+                @AncestorInPath Item item,
+                @QueryParameter String connection,
+                @QueryParameter String credentialsId,
+                @QueryParameter String workspaceId) {
+            return WorkflowCallForms.fillWorkflowIdItems(item, connection, credentialsId, workspaceId);
+        }
+
+        @POST
+        public FormValidation doCheckWorkflowId(
+                @AncestorInPath Item item,
+                @QueryParameter String connection,
+                @QueryParameter String credentialsId,
+                @QueryParameter String workspaceId,
+                @QueryParameter String value) {
+            return WorkflowCallForms.checkWorkflowId(item, connection, credentialsId, workspaceId, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return WorkflowCallForms.checkTimeoutMinutes(item, value);
+        }
+    }
+}

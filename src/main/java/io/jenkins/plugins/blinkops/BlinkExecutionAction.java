@@ -1,0 +1,135 @@
+package io.jenkins.plugins.blinkops;
+
+import hudson.EnvVars;
+import hudson.model.EnvironmentContributingAction;
+import hudson.model.Run;
+import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.RunAction2;
+
+/**
+ * The Blink executions of one build, shown on its page, and the variables of the latest one
+ * ({@code BLINK_EXECUTION_ID}, ...) for the steps and stages that come after it.
+ */
+public class BlinkExecutionAction implements RunAction2, EnvironmentContributingAction {
+    private static final Logger LOGGER = Logger.getLogger(BlinkExecutionAction.class.getName());
+    /** Parallel branches of one Pipeline may record at the same time; only one may create the action. */
+    private static final Object RECORDING = new Object();
+
+    private final List<Execution> executions = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** Adds the outcome to the build's record, creating it on the first execution, and saves the build. */
+    static void record(Run<?, ?> run, ExecutionOutcome outcome) {
+        synchronized (RECORDING) {
+            BlinkExecutionAction action = run.getAction(BlinkExecutionAction.class);
+            if (action == null) {
+                action = new BlinkExecutionAction();
+                run.addAction(action);
+            }
+            action.add(new Execution(outcome));
+        }
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not save the Blink executions of " + run, e);
+        }
+    }
+
+    private synchronized void add(Execution execution) {
+        executions.add(execution);
+    }
+
+    public synchronized List<Execution> getExecutions() {
+        return List.copyOf(executions);
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public synchronized void buildEnvironment(Run<?, ?> build, EnvVars env) {
+        if (!executions.isEmpty()) {
+            env.putAll(executions.get(executions.size() - 1).environment);
+        }
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-play";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.BlinkExecutionAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return "blink";
+    }
+
+    /** One workflow run as the build saw it end. */
+    public static final class Execution {
+        private final String workflowId;
+        private final String executionId;
+        private final String state;
+        private final boolean success;
+        private final String summary;
+        private final String link;
+        private final Map<String, String> environment;
+
+        Execution(ExecutionOutcome outcome) {
+            this.workflowId = outcome.workflowId();
+            this.executionId = outcome.executionId();
+            this.state = outcome.state() == null ? null : outcome.state().name();
+            this.success = outcome.success();
+            this.summary = outcome.summary();
+            this.link = outcome.link();
+            this.environment = new LinkedHashMap<>(outcome.environment());
+        }
+
+        public String getWorkflowId() {
+            return workflowId;
+        }
+
+        /** {@code null} for a synchronous run: Blink answers those without an id. */
+        public String getExecutionId() {
+            return executionId;
+        }
+
+        /** {@code null} when the build did not wait. */
+        public String getState() {
+            return state;
+        }
+
+        public boolean isSuccess() {
+            return success;
+        }
+
+        public String getSummary() {
+            return summary;
+        }
+
+        public String getLink() {
+            return link;
+        }
+    }
+}

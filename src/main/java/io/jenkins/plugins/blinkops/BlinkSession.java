@@ -1,0 +1,63 @@
+package io.jenkins.plugins.blinkops;
+
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import io.jenkins.plugins.blinkops.core.BlinkClient;
+import io.jenkins.plugins.blinkops.core.InvalidInputException;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * A Blink connection with its API key, ready to call: how builds and forms reach Blink.
+ *
+ * @param connection the connection chosen by name (blank: the first)
+ * @param client     calls Blink with the key of the step's own credential, or else the connection's
+ */
+record BlinkSession(BlinkConnection connection, BlinkClient client) {
+
+    /** For a build: the key is looked up in the build's context (folder credentials work) and tracked. */
+    static BlinkSession forRun(Run<?, ?> run, String connectionName, String credentialsId) throws AbortException {
+        BlinkConnection connection = find(connectionName);
+        String id = credentialsIdFor(connection, credentialsId);
+        return open(connection, id, ApiKeyCredentials.forRun(run, id, connection.getHostUrl()));
+    }
+
+    /** For a job's form: the key as the job would see it when it runs; {@code null} item: Jenkins itself. */
+    static BlinkSession forItem(Item item, String connectionName, String credentialsId) throws AbortException {
+        BlinkConnection connection = find(connectionName);
+        String id = credentialsIdFor(connection, credentialsId);
+        return open(connection, id, ApiKeyCredentials.forItem(item, id, connection.getHostUrl()));
+    }
+
+    /** The connection of that name (blank: the first), or a message saying what to configure. */
+    static BlinkConnection find(String connectionName) throws AbortException {
+        BlinkGlobalConfiguration config = BlinkGlobalConfiguration.get();
+        if (config.getConnections().isEmpty()) {
+            throw new AbortException(Messages.BlinkSession_NoConnections());
+        }
+        return config.connection(connectionName)
+                .orElseThrow(() -> new AbortException(Messages.BlinkSession_UnknownConnection(connectionName)));
+    }
+
+    private static String credentialsIdFor(BlinkConnection connection, String credentialsId) throws AbortException {
+        String id = Util.fixEmptyAndTrim(credentialsId);
+        id = id == null ? connection.getCredentialsId() : id;
+        if (id == null) {
+            throw new AbortException(Messages.BlinkSession_NoCredentials(connection.getName()));
+        }
+        return id;
+    }
+
+    private static BlinkSession open(BlinkConnection connection, String credentialsId, StringCredentials apiKey)
+            throws AbortException {
+        if (apiKey == null) {
+            throw new AbortException(Messages.ApiKey_NotFound(credentialsId));
+        }
+        try {
+            return new BlinkSession(connection, connection.client(apiKey));
+        } catch (InvalidInputException e) {
+            throw new AbortException(Messages.BlinkSession_InvalidConnection(connection.getName(), e.getMessage()));
+        }
+    }
+}

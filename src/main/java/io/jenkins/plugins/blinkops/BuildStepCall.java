@@ -1,0 +1,65 @@
+package io.jenkins.plugins.blinkops;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.blinkops.core.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.BuildLog;
+import io.jenkins.plugins.blinkops.core.BuildVerdict;
+import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.FailureHandling;
+import java.util.Map;
+
+/**
+ * A workflow call made in the build's own thread, as freestyle build steps and post-build actions
+ * make it: aborting the build interrupts the thread, and the engine then cancels the run in Blink.
+ */
+final class BuildStepCall {
+    private BuildStepCall() {}
+
+    /**
+     * Starts the workflow, waits as configured, and records the outcome on the build.
+     *
+     * @throws AbortException when the call could not be made or Blink refused it
+     */
+    static ExecutionOutcome execute(
+            Run<?, ?> run,
+            EnvVars environment,
+            TaskListener listener,
+            WorkflowCallConfig config,
+            Map<String, ?> inputs,
+            Object event)
+            throws AbortException, InterruptedException {
+        BuildLog log = new BuildLog(listener.getLogger());
+        PreparedCall call = PreparedCall.prepare(run, environment, log, config, inputs, event);
+        try {
+            ExecutionOutcome outcome = call.runner(log).run(call.request());
+            BlinkExecutionAction.record(run, outcome);
+            return outcome;
+        } catch (BlinkApiException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Does to the build what the verdict says; a failure ends the step with {@code message}. */
+    static void apply(Run<?, ?> run, BuildVerdict verdict, String message) throws AbortException {
+        switch (verdict) {
+            case FAILURE -> throw new AbortException(message);
+            case UNSTABLE -> run.setResult(Result.UNSTABLE);
+            case SUCCESS -> {
+                // the build's result stays as it is
+            }
+        }
+    }
+
+    /** The verdict for a call that went wrong before it had an outcome. */
+    static BuildVerdict verdictForError(FailureHandling onFailure) {
+        return switch (onFailure) {
+            case FAILURE -> BuildVerdict.FAILURE;
+            case UNSTABLE -> BuildVerdict.UNSTABLE;
+            case IGNORE -> BuildVerdict.SUCCESS;
+        };
+    }
+}

@@ -1,0 +1,241 @@
+package io.jenkins.plugins.blinkops;
+
+import static io.jenkins.plugins.blinkops.BlinkFixture.API_KEY;
+import static io.jenkins.plugins.blinkops.BlinkFixture.WORKFLOW;
+import static io.jenkins.plugins.blinkops.BlinkFixture.WORKSPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import io.jenkins.plugins.blinkops.core.fake.Fault;
+import io.jenkins.plugins.blinkops.core.fake.Route;
+import java.time.Duration;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class BlinkExecuteStepTest {
+    private FakeBlinkServer server;
+
+    @BeforeEach
+    void startBlink(JenkinsRule j) throws Exception {
+        server = BlinkFixture.startServer();
+        server.workflow(WORKSPACE, WORKFLOW).outputs("{\"verdict\": \"contained\", \"hosts\": 2}");
+        BlinkFixture.configure(server);
+    }
+
+    @AfterEach
+    void stopBlink() {
+        server.close();
+    }
+
+    @Test
+    void returnsTheOutcomeAndLaterStagesSeeTheExecutionId(JenkinsRule j) throws Exception {
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+                stage('run') {
+                  def result = blinkExecute workflowId: '%s', inputs: [host: 'db1', retries: 3, dryRun: false, tags: ['a', 'b']]
+                  echo "state=${result.state} success=${result.success} verdict=${result.outputs.verdict} hosts=${result.outputs.hosts}"
+                }
+                stage('later') {
+                  echo "id=${env.BLINK_EXECUTION_ID} state=${env.BLINK_EXECUTION_STATE}"
+                }
+                """.formatted(WORKFLOW)));
+
+        String id = server.executions().get(0).id();
+        j.assertLogContains("state=Completed success=true verdict=contained hosts=2", run);
+        j.assertLogContains("id=" + id + " state=Completed", run);
+        JsonObject expected = JsonParser.parseString(
+                        "{\"input_values\": {\"host\": \"db1\", \"retries\": 3, \"dryRun\": false, \"tags\": [\"a\", \"b\"]}}")
+                .getAsJsonObject();
+        assertThat(server.requests(Route.EXECUTE).get(0).bodyJson()).isEqualTo(expected);
+    }
+
+    @Test
+    void worksInDeclarativePipelineWithoutANode(JenkinsRule j) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "declarative");
+        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("HOST", "db7")));
+        job.setDefinition(new CpsFlowDefinition("""
+                pipeline {
+                  agent none
+                  stages {
+                    stage('contain') {
+                      steps {
+                        blinkExecute workflowId: '%s', inputs: [host: '${HOST}'], event: '{"source": "jenkins"}'
+                      }
+                    }
+                    stage('report') {
+                      steps {
+                        echo "id=${env.BLINK_EXECUTION_ID}"
+                      }
+                    }
+                  }
+                }
+                """.formatted(WORKFLOW), true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("id=" + server.executions().get(0).id(), run);
+        JsonObject body = server.requests(Route.EXECUTE).get(0).bodyJson();
+        assertThat(body.getAsJsonObject("input_values").get("host").getAsString())
+                .isEqualTo("db7");
+        assertThat(body.getAsJsonObject("event").get("source").getAsString()).isEqualTo("jenkins");
+    }
+
+    @Test
+    void notWaitingReturnsTheExecutionIdAtOnce(JenkinsRule j) throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(10));
+
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+                def result = blinkExecute workflowId: '%s', waitMode: 'NONE'
+                echo "id=${result.executionId} state=${result.state} success=${result.success}"
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("id=" + server.executions().get(0).id() + " state=null success=true", run);
+        assertThat(server.count(Route.GET_EXECUTION)).isZero();
+    }
+
+    @Test
+    void aSynchronousRunReturnsTheOutputs(JenkinsRule j) throws Exception {
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+                def result = blinkExecute workflowId: '%s', waitMode: 'SYNC'
+                echo "id=${result.executionId} state=${result.state} verdict=${result.outputs.verdict}"
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("id=null state=Completed verdict=contained", run);
+        assertThat(server.requests(Route.EXECUTE).get(0).query()).containsEntry("run_sync", "true");
+    }
+
+    @Test
+    void followingPollsUntilTheWorkflowEnds(JenkinsRule j) throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).pendingFor(Duration.ofMillis(500)).takes(Duration.ofSeconds(3));
+
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+                def result = blinkExecute workflowId: '%s', waitMode: 'FOLLOW'
+                echo "state=${result.state}"
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("State: Running", run);
+        j.assertLogContains("state=Completed", run);
+        assertThat(server.count(Route.GET_EXECUTION)).isGreaterThan(1);
+    }
+
+    @Test
+    void aFailedWorkflowFailsTheStep(JenkinsRule j) throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).endsWith("Failed").error("no such host", "E1");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline(j, """
+                blinkExecute workflowId: '%s'
+                echo 'not reached'
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("ended Failed", run);
+        j.assertLogContains("no such host", run);
+        j.assertLogNotContains("not reached", run);
+    }
+
+    @Test
+    void aFailedWorkflowCanMarkTheBuildUnstableAndGoOn(JenkinsRule j) throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).endsWith("Failed");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, pipeline(j, """
+                def result = blinkExecute workflowId: '%s', onFailure: 'UNSTABLE'
+                echo "success=${result.success} state=${result.state}"
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("success=false state=Failed", run);
+    }
+
+    @Test
+    void aTimeoutCanBeIgnored(JenkinsRule j) throws Exception {
+        server.fault(Route.EXECUTE, Fault.status(408));
+
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+                def result = blinkExecute workflowId: '%s', waitMode: 'SYNC', onFailure: 'IGNORE'
+                echo "timedOut=${result.timedOut} success=${result.success}"
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("timedOut=true success=false", run);
+    }
+
+    @Test
+    void abortingTheBuildCancelsTheExecution(JenkinsRule j) throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
+        WorkflowJob job = pipeline(j, "blinkExecute workflowId: '%s'".formatted(WORKFLOW));
+
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("State: Running", run);
+        run.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+        assertThat(server.executions().get(0).cancelled()).isTrue();
+        j.assertLogContains(
+                "asked Blink to cancel execution " + server.executions().get(0).id(), run);
+    }
+
+    @Test
+    void cancelOnAbortCanBeTurnedOff(JenkinsRule j) throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
+        WorkflowJob job = pipeline(j, "blinkExecute workflowId: '%s', cancelOnAbort: false".formatted(WORKFLOW));
+
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("State: Running", run);
+        run.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+        assertThat(server.executions().get(0).cancelled()).isFalse();
+        assertThat(server.count(Route.CANCEL)).isZero();
+    }
+
+    @Test
+    void folderCredentialsServeTheJobsOfTheFolder(JenkinsRule j) throws Exception {
+        Folder folder = j.jenkins.createProject(Folder.class, "security-team");
+        BlinkFixture.addFolderCredential(folder, "team-key", API_KEY);
+        BlinkGlobalConfiguration.get().setConnections(List.of(BlinkFixture.connection("team", server, "team-key")));
+        String script = """
+                def result = blinkExecute workflowId: '%s'
+                echo "state=${result.state}"
+                """.formatted(WORKFLOW);
+
+        WorkflowJob inside = folder.createProject(WorkflowJob.class, "inside");
+        inside.setDefinition(new CpsFlowDefinition(script, true));
+        j.assertLogContains("state=Completed", j.buildAndAssertSuccess(inside));
+
+        WorkflowRun outside = j.buildAndAssertStatus(Result.FAILURE, pipeline(j, script));
+        j.assertLogContains("No Secret text credential with id \u201cteam-key\u201d", outside);
+        assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
+    }
+
+    @Test
+    void theStepsOwnCredentialWinsOverTheConnections(JenkinsRule j) throws Exception {
+        BlinkFixture.addGlobalCredential("other-key", "not-the-key");
+        BlinkGlobalConfiguration.get().setConnections(List.of(BlinkFixture.connection("main", server, "other-key")));
+
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+                def result = blinkExecute workflowId: '%s', credentialsId: '%s'
+                echo "state=${result.state}"
+                """.formatted(WORKFLOW, BlinkFixture.CREDENTIALS_ID)));
+
+        j.assertLogContains("state=Completed", run);
+        assertThat(server.requests(Route.EXECUTE).get(0).header("BLINK-API-KEY"))
+                .isEqualTo(API_KEY);
+        assertThat(JenkinsRule.getLog(run)).doesNotContain(API_KEY);
+    }
+
+    private static WorkflowJob pipeline(JenkinsRule j, String script) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.blinkops;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.ItemGroup;
+import hudson.util.Secret;
+import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import java.io.IOException;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+
+/** A fake Blink server and the Jenkins configuration that points at it, as most tests need them. */
+final class BlinkFixture {
+    static final String API_KEY = "blink-api-key-3f9c1e7a52";
+    static final String CREDENTIALS_ID = "blink-key";
+    static final String CONNECTION = "main";
+    static final String WORKSPACE = "ws-security";
+    static final String WORKFLOW = "wf-contain-host";
+
+    private BlinkFixture() {}
+
+    /** A server that knows the key, the workspace and the workflow (which ends Completed at once). */
+    static FakeBlinkServer startServer() {
+        FakeBlinkServer server = FakeBlinkServer.start().apiKey(API_KEY).workspace(WORKSPACE, "Security");
+        server.workflow(WORKSPACE, WORKFLOW).name("Contain host");
+        return server;
+    }
+
+    /** Adds the API key as a global Secret text credential and one connection to the server. */
+    static BlinkConnection configure(FakeBlinkServer server) throws IOException {
+        addGlobalCredential(CREDENTIALS_ID, API_KEY);
+        BlinkConnection connection = connection(CONNECTION, server, CREDENTIALS_ID);
+        BlinkGlobalConfiguration.get().setConnections(List.of(connection));
+        return connection;
+    }
+
+    static BlinkConnection connection(String name, FakeBlinkServer server, String credentialsId) {
+        BlinkConnection connection = new BlinkConnection(name);
+        connection.setHostUrl(server.url());
+        connection.setCredentialsId(credentialsId);
+        connection.setDefaultWorkspaceId(WORKSPACE);
+        return connection;
+    }
+
+    static void addGlobalCredential(String id, String secret) throws IOException {
+        SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
+        system.getCredentials().add(secretText(id, secret));
+        system.save();
+    }
+
+    /** Stores the credential in the folder's own store, where only its jobs find it. */
+    static void addFolderCredential(ItemGroup<?> folder, String id, String secret) throws IOException {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(folder)) {
+            if (store.getContext() == folder) {
+                store.addCredentials(Domain.global(), secretText(id, secret));
+                return;
+            }
+        }
+        throw new IllegalStateException("no credentials store in " + folder.getFullName());
+    }
+
+    private static StringCredentialsImpl secretText(String id, String secret) {
+        return new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "Blink API key", Secret.fromString(secret));
+    }
+}

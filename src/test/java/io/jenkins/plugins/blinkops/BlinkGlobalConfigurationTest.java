@@ -1,0 +1,107 @@
+package io.jenkins.plugins.blinkops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import io.jenkins.plugins.blinkops.core.fake.Route;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class BlinkGlobalConfigurationTest {
+    private static final String TEST_CONNECTION =
+            "descriptorByName/io.jenkins.plugins.blinkops.BlinkConnection/testConnection";
+
+    private FakeBlinkServer server;
+
+    @BeforeEach
+    void startBlink(JenkinsRule j) throws Exception {
+        server = BlinkFixture.startServer();
+        BlinkFixture.configure(server);
+    }
+
+    /** The "Test connection" button, as an administrator and as a user who may only read. */
+    private static void secure(JenkinsRule j) {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader"));
+    }
+
+    @AfterEach
+    void stopBlink() {
+        server.close();
+    }
+
+    @Test
+    void configurationSurvivesTheForm(JenkinsRule j) throws Exception {
+        BlinkConnection production = BlinkFixture.connection("production", server, BlinkFixture.CREDENTIALS_ID);
+        production.setConnectTimeoutSeconds(5);
+        production.setResponseTimeoutSeconds(45);
+        production.setCallTimeoutSeconds(120);
+        production.setMaxConcurrentRequests(4);
+        BlinkConnection lab = new BlinkConnection("lab");
+        lab.setHostUrl("https://eu1.blinkops.com");
+        lab.setCredentialsId(BlinkFixture.CREDENTIALS_ID);
+        BlinkGlobalConfiguration.get().setConnections(List.of(production, lab));
+
+        j.configRoundtrip();
+
+        j.assertEqualDataBoundBeans(
+                List.of(production, lab), BlinkGlobalConfiguration.get().getConnections());
+    }
+
+    @Test
+    void testConnectionReallyAuthenticates(JenkinsRule j) throws Exception {
+        Page page = testConnection(j, "admin", BlinkFixture.CREDENTIALS_ID);
+
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(page.getWebResponse().getContentAsString())
+                .contains("Connected to " + server.url())
+                .contains("Security");
+        assertThat(server.count(Route.USER_WORKSPACES)).isEqualTo(1);
+        assertThat(server.count(Route.GET_WORKSPACE)).isEqualTo(1);
+    }
+
+    @Test
+    void testConnectionReportsAWrongKey(JenkinsRule j) throws Exception {
+        BlinkFixture.addGlobalCredential("wrong-key", "not-the-key");
+
+        Page page = testConnection(j, "admin", "wrong-key");
+
+        assertThat(page.getWebResponse().getContentAsString()).contains("rejected the API key");
+    }
+
+    @Test
+    void testConnectionIsForAdministratorsOnly(JenkinsRule j) throws Exception {
+        Page page = testConnection(j, "reader", BlinkFixture.CREDENTIALS_ID);
+
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    private Page testConnection(JenkinsRule j, String user, String credentialsId) throws Exception {
+        secure(j);
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.login(user);
+        String query = "?hostUrl=" + URLEncoder.encode(server.url(), StandardCharsets.UTF_8) + "&credentialsId="
+                + credentialsId + "&defaultWorkspaceId=" + BlinkFixture.WORKSPACE
+                + "&connectTimeoutSeconds=5&responseTimeoutSeconds=5&callTimeoutSeconds=10&maxConcurrentRequests=2";
+        return wc.getPage(new WebRequest(wc.createCrumbedUrl(TEST_CONNECTION + query), HttpMethod.POST));
+    }
+}

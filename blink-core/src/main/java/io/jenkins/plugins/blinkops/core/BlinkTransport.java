@@ -19,10 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -67,12 +63,6 @@ public final class BlinkTransport implements Closeable {
     private static final ConcurrentMap<ConnectionSettings, BlinkTransport> SHARED = new ConcurrentHashMap<>();
     /** How much of an error answer is read to find Blink's message; the rest is not needed. */
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
-
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "Blink call deadlines");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final ConnectionSettings settings;
     private final PoolingHttpClientConnectionManager pool;
@@ -127,6 +117,11 @@ public final class BlinkTransport implements Closeable {
         return pool.getTotalStats().getLeased();
     }
 
+    /** Deadline aborts waiting to fire, of every transport: one per call in flight, none once all ended. */
+    static int pendingDeadlines() {
+        return CallDeadlines.SHARED.pending();
+    }
+
     @Override
     public void close() {
         SHARED.remove(settings, this);
@@ -148,6 +143,9 @@ public final class BlinkTransport implements Closeable {
             try {
                 return sendOnce(key, call, reader, cancellation, deadline);
             } catch (BlinkApiException e) {
+                if (cancellation.isCancelled()) {
+                    throw new InterruptedException("cancelled while trying to " + call.operation().verb);
+                }
                 Duration wait = waitBeforeRetry(call.operation(), e, attempt, deadline);
                 if (wait == null) {
                     throw e;
@@ -189,16 +187,13 @@ public final class BlinkTransport implements Closeable {
                     .setConnectionRequestTimeout(Timeout.of(callTimeout(call)))
                     .build());
         }
-        long remaining = Math.max(1, deadline - System.nanoTime());
-        ScheduledFuture<?> deadlineAbort = DEADLINES.schedule(request::cancel, remaining, TimeUnit.NANOSECONDS);
-        try (Cancellation.Registration ignored = cancellation.whileRunning(request::cancel)) {
+        try (Cancellation.Registration deadlineAbort = CallDeadlines.SHARED.abortAt(deadline, request::cancel);
+                Cancellation.Registration cancelAbort = cancellation.whileRunning(request::cancel)) {
             return http.execute(request, response -> handle(response, call, reader, key));
         } catch (BlinkApiException e) {
             throw e;
         } catch (IOException e) {
-            throw classify(e, call, request.isCancelled(), cancellation.isCancelled());
-        } finally {
-            deadlineAbort.cancel(false);
+            throw classify(e, call, request.isCancelled());
         }
     }
 
@@ -268,12 +263,9 @@ public final class BlinkTransport implements Closeable {
                 RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue()));
     }
 
-    private BlinkApiException classify(IOException e, ApiCall call, boolean aborted, boolean cancelled) {
+    private BlinkApiException classify(IOException e, ApiCall call, boolean aborted) {
         String verb = call.operation().verb;
         String host = settings.host().url();
-        if (cancelled) {
-            return new BlinkApiException(NO_ANSWER, 0, null, "Cancelled while trying to " + verb + ".", null);
-        }
         if (aborted) {
             return new BlinkApiException(
                     TIMED_OUT,

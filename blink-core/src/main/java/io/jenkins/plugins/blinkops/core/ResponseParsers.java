@@ -35,7 +35,7 @@ final class ResponseParsers {
 
     /** A JSON object read with a size limit: the outputs of a synchronous run, or of {@code /outputs}. */
     static Outputs outputs(Reader body, long limit) throws IOException {
-        JsonReader reader = new JsonReader(body);
+        JsonReader reader = new JsonReader(BoundedStringsReader.keepingStringsTo(body, limit));
         if (reader.peek() != JsonToken.BEGIN_OBJECT) {
             throw new IllegalStateException("the outputs are not a JSON object");
         }
@@ -48,7 +48,8 @@ final class ResponseParsers {
      * large outputs cost no more than the limit.
      */
     static ExecutionStatus execution(Reader body, long outputLimit) throws IOException {
-        JsonReader reader = new JsonReader(body);
+        JsonReader reader =
+                new JsonReader(BoundedStringsReader.keepingStringsTo(body, Math.max(outputLimit, SMALL_VALUE_LIMIT)));
         reader.beginObject();
         String id = null, workflowId = null, workflowName = null, state = null, stateUi = null;
         String errorMessage = null, errorCode = null;

@@ -20,6 +20,15 @@ interface Answer {
 
     void send(HttpExchange exchange) throws IOException;
 
+    /**
+     * Waits until the answer is ready to go out and returns what to send then: the dispatcher calls
+     * this first, so that the time a {@linkplain #delayed delayed} answer waits counts as the request
+     * being in flight at the server, and the answer itself starts only after the gauge let go of it.
+     */
+    default Answer awaitReady() throws InterruptedException {
+        return this;
+    }
+
     /** Writes a body that may be too large to hold in memory as one array. */
     @FunctionalInterface
     interface BodyWriter {
@@ -74,16 +83,29 @@ interface Answer {
 
     /** The same answer, sent after a pause (in real time: the client's timeouts are what is tested). */
     static Answer delayed(Duration delay, Answer answer) {
-        return exchange -> {
+        return new Delayed(delay, answer);
+    }
+
+    /** See {@link #delayed}. */
+    record Delayed(Duration delay, Answer answer) implements Answer {
+        @Override
+        public void send(HttpExchange exchange) throws IOException {
+            Answer ready;
             try {
-                Thread.sleep(delay.toMillis());
+                ready = awaitReady();
             } catch (InterruptedException e) {
                 // the server is closing: drop the connection rather than answer late
                 Thread.currentThread().interrupt();
                 exchange.close();
                 return;
             }
-            answer.send(exchange);
-        };
+            ready.send(exchange);
+        }
+
+        @Override
+        public Answer awaitReady() throws InterruptedException {
+            Thread.sleep(delay.toMillis());
+            return answer.awaitReady();
+        }
     }
 }

@@ -78,6 +78,11 @@ public final class FakeBlinkServer implements AutoCloseable {
 
     private record Recorded(Route route, RecordedRequest request) {}
 
+    /** Requests whose handler runs and whose answer has not started yet; see {@link #peakInFlight()}. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+
     private FakeBlinkServer(HttpServer http, ExecutorService executor) {
         this.http = http;
         this.executor = executor;
@@ -222,6 +227,35 @@ public final class FakeBlinkServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Requests in flight at the server now: received, and not yet answered (a slow answer is in
+     * flight while it waits). An answer counts as given when its first byte is about to be written.
+     */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The most requests in flight at once since the server started or {@link #resetPeakInFlight()}. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
+    /** Starts measuring {@link #peakInFlight()} afresh, from the requests in flight now. */
+    public void resetPeakInFlight() {
+        peakInFlight.set(inFlight.get());
+    }
+
+    /**
+     * Forgets every execution and every recorded request, so that a long run (a soak test) does not
+     * keep them all in memory. Executions still running are forgotten too: only call it between
+     * batches.
+     */
+    public void forgetExecutions() {
+        executionsById.clear();
+        executionsInOrder.clear();
+        clearRequests();
+    }
+
     /** The execution with this id, or null. */
     public FakeExecution execution(String executionId) {
         return executionsById.get(executionId);
@@ -244,6 +278,15 @@ public final class FakeBlinkServer implements AutoCloseable {
 
     boolean omitStateUi() {
         return omitStateUi;
+    }
+
+    void requestArrived() {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void requestAnswering() {
+        inFlight.decrementAndGet();
     }
 
     void record(Route route, RecordedRequest request) {

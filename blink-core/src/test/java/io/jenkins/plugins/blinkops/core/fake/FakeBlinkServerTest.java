@@ -651,6 +651,34 @@ class FakeBlinkServerTest {
     }
 
     @Test
+    void aHugeStringOutputIsOneMemberHoldingOneString() throws Exception {
+        server.workflow("ws1", "big").hugeStringOutput(3_000_000);
+        String id = startExecution("big");
+
+        JsonObject outputs = json(get("/workspace/ws1/executions/" + id)).getAsJsonObject("outputs");
+
+        assertThat(outputs.keySet()).containsExactly("report");
+        assertThat(outputs.get("report").getAsString()).hasSize(3_000_000).matches("x+");
+    }
+
+    @Test
+    void requestsInFlightAreCountedUntilTheirAnswerStarts() throws Exception {
+        server.workflow("ws1", "wf");
+        server.fault(Route.USER_WORKSPACES, Fault.slow(Duration.ofMillis(300)), 3);
+        server.resetPeakInFlight();
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            slow.add(client.sendAsync(request("GET", "/user-workspaces", KEY, null), bodyAsString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : slow) {
+            assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(server.peakInFlight()).isEqualTo(3);
+        assertThat(server.inFlight()).isZero();
+    }
+
+    @Test
     void manyConcurrentExecutesEachGetTheirOwnExecution() throws Exception {
         server.workflow("ws1", "wf");
         List<CompletableFuture<HttpResponse<String>>> started = new ArrayList<>();

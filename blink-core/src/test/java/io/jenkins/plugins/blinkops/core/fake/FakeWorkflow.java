@@ -86,9 +86,18 @@ public final class FakeWorkflow {
         return this;
     }
 
-    /** Output parameters of about this many bytes, generated while they are sent. */
+    /**
+     * Output parameters of about this many bytes, generated while they are sent: many keys
+     * ({@code part_0000001} ...) of 1,000 characters each. See {@link #hugeStringOutput} for one giant string.
+     */
     public synchronized FakeWorkflow hugeOutputs(int bytes) {
         this.outputs = Outputs.huge(bytes);
+        return this;
+    }
+
+    /** Output parameters that are one key holding a single string of this many characters, streamed. */
+    public synchronized FakeWorkflow hugeStringOutput(int bytes) {
+        this.outputs = Outputs.hugeString(bytes);
         return this;
     }
 

@@ -9,7 +9,10 @@ import java.util.Arrays;
 
 /**
  * A workflow's output parameters: either a small JSON object kept as parsed JSON, or a huge one
- * that is generated while it is written, so a 50 MB answer costs no test heap.
+ * that is generated while it is written, so a 50 MB answer costs no test heap. A huge one has one
+ * of two shapes: many keys of 1,000 characters each ({@link #huge}), or one key whose value is a
+ * single giant string ({@link #hugeString}), the shape that a reader building whole strings cannot
+ * survive.
  */
 final class Outputs {
 
@@ -20,10 +23,17 @@ final class Outputs {
 
     private final JsonElement small;
     private final int hugeEntries;
+    /** Characters of the one giant string value; 0 for the many-keys shape. */
+    private final int hugeStringChars;
 
     private Outputs(JsonElement small, int hugeEntries) {
+        this(small, hugeEntries, 0);
+    }
+
+    private Outputs(JsonElement small, int hugeEntries, int hugeStringChars) {
         this.small = small;
         this.hugeEntries = hugeEntries;
+        this.hugeStringChars = hugeStringChars;
     }
 
     /** Parsed at once, so a test with a typo in its JSON fails where it configures the workflow. */
@@ -40,6 +50,14 @@ final class Outputs {
             throw new IllegalArgumentException("bytes must be positive: " + bytes);
         }
         return new Outputs(null, Math.max(1, bytes / HUGE_ENTRY_BYTES));
+    }
+
+    /** {@code {"report":"xxx...x"}}: one string value of about {@code bytes} characters. */
+    static Outputs hugeString(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("bytes must be positive: " + bytes);
+        }
+        return new Outputs(null, 0, bytes);
     }
 
     boolean isHuge() {
@@ -61,6 +79,14 @@ final class Outputs {
         }
         byte[] value = new byte[HUGE_VALUE_CHARS];
         Arrays.fill(value, (byte) 'x');
+        if (hugeStringChars > 0) {
+            out.write("{\"report\":\"".getBytes(StandardCharsets.US_ASCII));
+            for (int left = hugeStringChars; left > 0; left -= HUGE_VALUE_CHARS) {
+                out.write(value, 0, Math.min(left, HUGE_VALUE_CHARS));
+            }
+            out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
         out.write('{');
         for (int i = 1; i <= hugeEntries; i++) {
             if (i > 1) {

@@ -25,14 +25,36 @@ final class RequestDispatcher implements HttpHandler {
         this.api = new BlinkApi(server);
     }
 
+    /**
+     * A request counts as in flight at the server from when its handler starts until its answer
+     * starts going out (or the connection is dropped), slow answers' wait included. It ends before
+     * the first byte of the answer is written, so a client that sends its next request on the same
+     * connection only once it read the answer can never be counted twice: the gauge never shows more
+     * requests than the client has connections.
+     */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        server.requestArrived();
+        boolean counted = true;
         try {
             RecordedRequest request = read(exchange);
             Route.Match match = Route.match(request.method(), request.path());
             server.record(match == null ? null : match.route(), request);
-            answer(match, request).send(exchange);
+            Answer answer = answer(match, request);
+            try {
+                answer = answer.awaitReady();
+            } catch (InterruptedException e) {
+                // the server is closing: drop the connection rather than answer late
+                Thread.currentThread().interrupt();
+                answer = Answer.abort();
+            }
+            counted = false;
+            server.requestAnswering();
+            answer.send(exchange);
         } finally {
+            if (counted) {
+                server.requestAnswering();
+            }
             exchange.close();
         }
     }

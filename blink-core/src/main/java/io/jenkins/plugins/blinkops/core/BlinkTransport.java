@@ -102,6 +102,14 @@ public final class BlinkTransport implements Closeable {
         return SHARED.computeIfAbsent(settings, BlinkTransport::new);
     }
 
+    /**
+     * A transport of its own, not shared, for a one-off call such as a connection test with
+     * settings that may never be saved: close it afterwards.
+     */
+    public static BlinkTransport open(ConnectionSettings settings) {
+        return new BlinkTransport(settings);
+    }
+
     /** Closes every shared transport, e.g. when Jenkins shuts down. */
     public static void closeAll() {
         SHARED.values().forEach(BlinkTransport::close);

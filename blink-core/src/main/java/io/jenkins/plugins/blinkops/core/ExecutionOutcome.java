@@ -43,14 +43,7 @@ public record ExecutionOutcome(
 
     /** What this outcome does to the build, given what the user asked for failures. */
     public BuildVerdict verdict(FailureHandling onFailure) {
-        if (success()) {
-            return BuildVerdict.SUCCESS;
-        }
-        return switch (onFailure) {
-            case FAILURE -> BuildVerdict.FAILURE;
-            case UNSTABLE -> BuildVerdict.UNSTABLE;
-            case IGNORE -> BuildVerdict.SUCCESS;
-        };
+        return success() ? BuildVerdict.SUCCESS : onFailure.verdict();
     }
 
     /** The variables later build steps see: the id always (when there is one), state and link when known. */

@@ -150,7 +150,7 @@ public final class WorkflowRunner {
             log.info(
                     cancelled
                             ? "Build aborted; asked Blink to cancel execution " + follow.executionId() + "."
-                            : "Build aborted; execution " + follow.executionId() + " had already ended in Blink.");
+                            : "Build aborted; execution " + follow.executionId() + " is no longer running in Blink.");
         } catch (BlinkApiException e) {
             log.warn("Build aborted, but cancelling execution " + follow.executionId() + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -172,6 +172,18 @@ class BlinkClientWireTest {
     }
 
     @Test
+    void aTransportOfItsOwnIsNotSharedAndClosesItsPool() throws Exception {
+        BlinkTransport shared = BlinkTransport.forSettings(Fixtures.settings(server));
+        try (BlinkTransport own = BlinkTransport.open(Fixtures.settings(server))) {
+            assertThat(own).isNotSameAs(shared);
+            new BlinkClient(own, ApiKey.of(KEY)).checkConnection(null);
+            assertThat(own.leasedConnections()).isZero();
+        }
+        assertThat(BlinkTransport.forSettings(Fixtures.settings(server))).isSameAs(shared);
+        assertThat(client.checkConnection(null).workspaceCount()).isEqualTo(1);
+    }
+
+    @Test
     void toStringOfTheClientHidesTheKey() {
         assertThat(client.toString()).doesNotContain(KEY).contains("****");
     }

@@ -43,6 +43,12 @@ class ExecutionOutcomeTest {
         assertThat(followed(state, timedOut).verdict(handling)).isEqualTo(verdict);
     }
 
+    @ParameterizedTest
+    @CsvSource({"FAILURE, FAILURE", "UNSTABLE, UNSTABLE", "IGNORE, SUCCESS"})
+    void aWorkflowThatCouldNotStartIsJudgedByTheSameChoice(FailureHandling handling, BuildVerdict verdict) {
+        assertThat(handling.verdict()).isEqualTo(verdict);
+    }
+
     @Test
     void notWaitingIsASuccess() {
         ExecutionOutcome started =

@@ -191,6 +191,19 @@ class WorkflowRunnerTest {
     }
 
     @Test
+    void abortingAnEndedRunSaysItIsNoLongerRunning() throws Exception {
+        server.workflow("ws-1", "wf-1");
+        WorkflowRunner runner = new WorkflowRunner(client, options(WaitMode.FOLLOW), log.log);
+        FollowState started = runner.start(request);
+        runner.poll(started);
+
+        runner.abort(started);
+
+        assertThat(server.count(Route.CANCEL)).isEqualTo(1);
+        assertThat(log.text()).contains("is no longer running in Blink");
+    }
+
+    @Test
     void aFailingCancelIsAWarningNotASecondError() throws Exception {
         server.workflow("ws-1", "wf-1").takes(Duration.ofMinutes(10));
         server.fault(Route.CANCEL, Fault.status(500), 10);

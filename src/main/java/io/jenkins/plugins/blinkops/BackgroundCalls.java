@@ -3,8 +3,9 @@ package io.jenkins.plugins.blinkops;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +19,13 @@ import jenkins.util.Timer;
 final class BackgroundCalls {
     private static final Logger LOGGER = Logger.getLogger(BackgroundCalls.class.getName());
 
+    /**
+     * At most this many calls at once, for all Pipeline steps together. Most calls are short polls;
+     * a synchronous run holds its thread until Blink answers. The rest queue: each connection's own
+     * limit on requests in flight would make more threads only wait anyway.
+     */
+    private static final int MAX_THREADS = 16;
+
     /** Created on first use, so that a Jenkins started again in the same JVM (tests) gets a fresh one. */
     private static ExecutorService executor;
 
@@ -25,8 +33,16 @@ final class BackgroundCalls {
 
     static synchronized void submit(Runnable call) {
         if (executor == null) {
-            executor = new ContextResettingExecutorService(
-                    Executors.newCachedThreadPool(new NamingThreadFactory(new DaemonThreadFactory(), "Blink call")));
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                    MAX_THREADS,
+                    MAX_THREADS,
+                    60,
+                    TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(),
+                    new NamingThreadFactory(new DaemonThreadFactory(), "Blink call"));
+            // no thread is kept while no Pipeline waits for Blink
+            pool.allowCoreThreadTimeOut(true);
+            executor = new ContextResettingExecutorService(pool);
         }
         try {
             executor.submit(call);

@@ -11,6 +11,7 @@ import io.jenkins.plugins.blinkops.core.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.BlinkClient;
 import io.jenkins.plugins.blinkops.core.BlinkHost;
 import io.jenkins.plugins.blinkops.core.BlinkTransport;
+import io.jenkins.plugins.blinkops.core.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.ConnectionSettings;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
 import java.time.Duration;
@@ -124,15 +125,27 @@ public class BlinkConnection implements Describable<BlinkConnection> {
     }
 
     /**
-     * A client that calls Blink with the key held by {@code apiKey}; the key is read from its
-     * {@code Secret} only here, when it is needed.
+     * A client that calls Blink with the key held by {@code apiKey}, over this connection's shared pool.
      *
      * @throws InvalidInputException when the settings are not valid or the secret is empty
      */
     BlinkClient client(StringCredentials apiKey) {
-        return new BlinkClient(
-                BlinkTransport.forSettings(toSettings()),
-                ApiKey.of(apiKey.getSecret().getPlainText()));
+        return new BlinkClient(BlinkTransport.forSettings(toSettings()), keyOf(apiKey));
+    }
+
+    /**
+     * Checks the key and the workspace over a connection of its own, closed afterwards: the form's
+     * values may never be saved, and a shared pool for each of them would stay until shutdown.
+     */
+    ConnectionCheck check(StringCredentials apiKey, String workspaceId) throws BlinkApiException, InterruptedException {
+        try (BlinkTransport transport = BlinkTransport.open(toSettings())) {
+            return new BlinkClient(transport, keyOf(apiKey)).checkConnection(workspaceId);
+        }
+    }
+
+    /** The key leaves its {@code Secret} only here, at the moment a call needs it. */
+    private static ApiKey keyOf(StringCredentials apiKey) {
+        return ApiKey.of(apiKey.getSecret().getPlainText());
     }
 
     private static int seconds(Duration d) {
@@ -242,10 +255,8 @@ public class BlinkConnection implements Describable<BlinkConnection> {
                 return FormValidation.error(Messages.ApiKey_NotFound(credentialsId));
             }
             try {
-                return FormValidation.ok(connection
-                        .client(apiKey)
-                        .checkConnection(defaultWorkspaceId)
-                        .describe());
+                return FormValidation.ok(
+                        connection.check(apiKey, defaultWorkspaceId).describe());
             } catch (InvalidInputException | BlinkApiException e) {
                 return FormValidation.error(e.getMessage());
             } catch (InterruptedException e) {

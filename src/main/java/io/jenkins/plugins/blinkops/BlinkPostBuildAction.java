@@ -83,7 +83,7 @@ public class BlinkPostBuildAction extends Recorder implements SimpleBuildStep, W
             outcome = BuildStepCall.execute(run, env, listener, this, allInputs, eventJson);
         } catch (AbortException e) {
             // the workflow could not be started: that too is decided by onFailure here
-            BuildVerdict verdict = BuildStepCall.verdictForError(onFailure);
+            BuildVerdict verdict = onFailure.verdict();
             if (verdict != BuildVerdict.FAILURE) {
                 new BuildLog(listener.getLogger()).warn(e.getMessage());
             }

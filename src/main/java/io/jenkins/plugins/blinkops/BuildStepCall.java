@@ -9,7 +9,6 @@ import io.jenkins.plugins.blinkops.core.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.BuildVerdict;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
-import io.jenkins.plugins.blinkops.core.FailureHandling;
 import java.util.Map;
 
 /**
@@ -52,14 +51,5 @@ final class BuildStepCall {
                 // the build's result stays as it is
             }
         }
-    }
-
-    /** The verdict for a call that went wrong before it had an outcome. */
-    static BuildVerdict verdictForError(FailureHandling onFailure) {
-        return switch (onFailure) {
-            case FAILURE -> BuildVerdict.FAILURE;
-            case UNSTABLE -> BuildVerdict.UNSTABLE;
-            case IGNORE -> BuildVerdict.SUCCESS;
-        };
     }
 }

@@ -4,15 +4,9 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
 import io.jenkins.plugins.blinkops.core.WaitMode;
@@ -21,11 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /** A freestyle build step that starts a Blink workflow and, unless told not to, waits for its result. */
 public class BlinkExecuteBuilder extends Builder implements SimpleBuildStep, WorkflowCallConfig {
@@ -208,73 +199,11 @@ public class BlinkExecuteBuilder extends Builder implements SimpleBuildStep, Wor
 
     @Extension
     @Symbol("blinkExecuteBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
+    public static final class DescriptorImpl extends WorkflowCallStepDescriptor<Builder> {
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.BlinkExecuteBuilder_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return WorkflowCallForms.fillConnectionItems(item, connection);
-        }
-
-        @POST
-        public FormValidation doCheckConnection(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkConnection(item, value);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String credentialsId) {
-            return WorkflowCallForms.fillCredentialsIdItems(item, connection, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-            return WorkflowCallForms.checkCredentialsId(item, connection, value);
-        }
-
-        @POST
-        public FormValidation doCheckWorkspaceId(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-            return WorkflowCallForms.checkWorkspaceId(item, connection, value);
-        }
-
-        @POST
-        public ComboBoxModel doFillWorkflowIdItems(
-                @AncestorInPath Item item,
-                @QueryParameter String connection,
-                @QueryParameter String credentialsId,
-                @QueryParameter String workspaceId) {
-            return WorkflowCallForms.fillWorkflowIdItems(item, connection, credentialsId, workspaceId);
-        }
-
-        @POST
-        public FormValidation doCheckWorkflowId(
-                @AncestorInPath Item item,
-                @QueryParameter String connection,
-                @QueryParameter String credentialsId,
-                @QueryParameter String workspaceId,
-                @QueryParameter String value) {
-            return WorkflowCallForms.checkWorkflowId(item, connection, credentialsId, workspaceId, value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkTimeoutMinutes(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckEventJson(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkEventJson(item, value);
         }
     }
 }

@@ -5,18 +5,12 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
-import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.BuildVerdict;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
@@ -31,11 +25,8 @@ import java.util.Map;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * A post-build action that starts a Blink workflow when the build ends, if its result so far meets
@@ -265,7 +256,7 @@ public class BlinkPostBuildAction extends Recorder implements SimpleBuildStep, W
 
     @Extension
     @Symbol("blinkPostBuild")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+    public static final class DescriptorImpl extends WorkflowCallStepDescriptor<Publisher> {
         public DescriptorImpl() {
             WorkflowCallForms.SHARED_HELP.forEach(
                     field -> addHelpFileRedirect(field, BlinkExecuteBuilder.class, field));
@@ -273,72 +264,10 @@ public class BlinkPostBuildAction extends Recorder implements SimpleBuildStep, W
             addHelpFileRedirect("eventJson", BlinkExecuteBuilder.class, "eventJson");
         }
 
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.BlinkPostBuildAction_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return WorkflowCallForms.fillConnectionItems(item, connection);
-        }
-
-        @POST
-        public FormValidation doCheckConnection(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkConnection(item, value);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String credentialsId) {
-            return WorkflowCallForms.fillCredentialsIdItems(item, connection, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-            return WorkflowCallForms.checkCredentialsId(item, connection, value);
-        }
-
-        @POST
-        public FormValidation doCheckWorkspaceId(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-            return WorkflowCallForms.checkWorkspaceId(item, connection, value);
-        }
-
-        @POST
-        public ComboBoxModel doFillWorkflowIdItems(
-                @AncestorInPath Item item,
-                @QueryParameter String connection,
-                @QueryParameter String credentialsId,
-                @QueryParameter String workspaceId) {
-            return WorkflowCallForms.fillWorkflowIdItems(item, connection, credentialsId, workspaceId);
-        }
-
-        @POST
-        public FormValidation doCheckWorkflowId(
-                @AncestorInPath Item item,
-                @QueryParameter String connection,
-                @QueryParameter String credentialsId,
-                @QueryParameter String workspaceId,
-                @QueryParameter String value) {
-            return WorkflowCallForms.checkWorkflowId(item, connection, credentialsId, workspaceId, value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkTimeoutMinutes(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckEventJson(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkEventJson(item, value);
         }
     }
 }

@@ -16,7 +16,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 @Extension
 @Symbol("blink")
 public class BlinkGlobalConfiguration extends GlobalConfiguration {
-    private List<BlinkConnection> connections = new ArrayList<>();
+    /** Replaced whole, never changed in place: builds read it while an administrator saves. */
+    private volatile List<BlinkConnection> connections = new ArrayList<>();
 
     public BlinkGlobalConfiguration() {
         load();

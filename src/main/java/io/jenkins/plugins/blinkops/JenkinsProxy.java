@@ -6,7 +6,10 @@ import hudson.util.Secret;
 import io.jenkins.plugins.blinkops.core.ProxySettings;
 import jenkins.model.Jenkins;
 
-/** Jenkins' own proxy configuration (Manage Jenkins › Plugins › Advanced), as the engine's {@link ProxySettings}. */
+/**
+ * Jenkins' own proxy configuration (Manage Jenkins › System › HTTP Proxy Configuration), as the
+ * engine's {@link ProxySettings}.
+ */
 final class JenkinsProxy {
     private JenkinsProxy() {}
 

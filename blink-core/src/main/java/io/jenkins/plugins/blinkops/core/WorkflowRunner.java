@@ -90,17 +90,7 @@ public final class WorkflowRunner {
 
     /** The outcome of a run that is not waited for. */
     public ExecutionOutcome notWaiting(FollowState started) {
-        ExecutionOutcome outcome = new ExecutionOutcome(
-                WaitMode.NONE,
-                started.workspaceId(),
-                started.workflowId(),
-                started.executionId(),
-                null,
-                false,
-                Outputs.NONE,
-                null,
-                link(started.workflowId(), started.workspaceId()),
-                Duration.ZERO);
+        ExecutionOutcome outcome = outcome(WaitMode.NONE, started, null, false, Outputs.NONE, null, Duration.ZERO);
         log.info(outcome.summary());
         return outcome;
     }
@@ -237,17 +227,7 @@ public final class WorkflowRunner {
         Outputs outputs = status.outputs() == null
                 ? fetchOutputs(f, state)
                 : new Outputs(status.outputs(), status.outputsTruncated());
-        return new ExecutionOutcome(
-                WaitMode.FOLLOW,
-                f.workspaceId(),
-                f.workflowId(),
-                f.executionId(),
-                state,
-                false,
-                outputs,
-                status.errorMessage(),
-                link(f.workflowId(), f.workspaceId()),
-                f.elapsed(now));
+        return outcome(WaitMode.FOLLOW, f, state, false, outputs, status.errorMessage(), f.elapsed(now));
     }
 
     /** Outputs come with the execution record as far as known; else from {@code /outputs}, if it exists. */
@@ -266,17 +246,30 @@ public final class WorkflowRunner {
     private ExecutionOutcome timedOutOutcome(FollowState f, ExecutionStatus lastSeen, long now) {
         ExecutionState state =
                 lastSeen != null ? lastSeen.state() : f.lastState() == null ? null : ExecutionState.of(f.lastState());
+        String error = "the wait timed out after " + Durations.describe(options.timeout());
+        return outcome(WaitMode.FOLLOW, f, state, true, Outputs.NONE, error, f.elapsed(now));
+    }
+
+    /** The outcome of a run that was started asynchronously, so it has an execution id. */
+    private ExecutionOutcome outcome(
+            WaitMode mode,
+            FollowState f,
+            ExecutionState state,
+            boolean timedOut,
+            Outputs outputs,
+            String error,
+            Duration duration) {
         return new ExecutionOutcome(
-                WaitMode.FOLLOW,
+                mode,
                 f.workspaceId(),
                 f.workflowId(),
                 f.executionId(),
                 state,
-                true,
-                Outputs.NONE,
-                "the wait timed out after " + Durations.describe(options.timeout()),
+                timedOut,
+                outputs,
+                error,
                 link(f.workflowId(), f.workspaceId()),
-                f.elapsed(now));
+                duration);
     }
 
     private void logStarting(ExecutionRequest request) {

@@ -89,6 +89,16 @@ public final class BlinkClient {
         return transport.send(key, call, body -> ResponseParsers.outputs(body, outputLimit), cancellation);
     }
 
+    /** The steps of an execution ({@code GET .../steps}): which one failed, and why. */
+    public List<StepResult> getSteps(String workspaceId, String executionId)
+            throws BlinkApiException, InterruptedException {
+        ApiCall call = ApiCall.get(
+                Operation.GET_STEPS,
+                Target.execution(workspaceId, executionId),
+                executionPath(workspaceId, executionId) + "/steps");
+        return transport.send(key, call, ResponseParsers::steps, cancellation);
+    }
+
     /**
      * Asks Blink to stop an execution.
      *

@@ -71,12 +71,8 @@ final class ResponseParsers {
                 case "finished_at" -> finishedAt = epochMillis(reader);
                 case "error_details" -> {
                     JsonElement details = small(reader);
-                    if (details.isJsonObject()) {
-                        errorMessage = text(details.getAsJsonObject(), "message");
-                        errorCode = text(details.getAsJsonObject(), "error_code");
-                    } else if (details.isJsonPrimitive()) {
-                        errorMessage = details.getAsString();
-                    }
+                    errorMessage = errorMessage(details);
+                    errorCode = details.isJsonObject() ? text(details.getAsJsonObject(), "error_code") : null;
                 }
                 case "outputs" ->
                     outputs = reader.peek() == JsonToken.BEGIN_OBJECT ? outputs(reader, outputLimit) : skip(reader);
@@ -110,6 +106,57 @@ final class ResponseParsers {
     private static Outputs skip(JsonReader reader) throws IOException {
         reader.skipValue();
         return null;
+    }
+
+    /**
+     * The steps of an execution, under {@code results}: their outputs are not needed here and are
+     * skipped while streaming, so a step with huge output data costs nothing.
+     */
+    static List<StepResult> steps(Reader body) throws IOException {
+        JsonReader reader = new JsonReader(BoundedStringsReader.keepingStringsTo(body, SMALL_VALUE_LIMIT));
+        List<StepResult> steps = new ArrayList<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            if (!reader.nextName().equals("results") || reader.peek() != JsonToken.BEGIN_ARRAY) {
+                reader.skipValue();
+                continue;
+            }
+            reader.beginArray();
+            while (reader.hasNext()) {
+                steps.add(step(reader));
+            }
+            reader.endArray();
+        }
+        reader.endObject();
+        return steps;
+    }
+
+    private static StepResult step(JsonReader reader) throws IOException {
+        String id = null, state = null, error = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (reader.peek() == JsonToken.NULL) {
+                reader.nextNull();
+                continue;
+            }
+            switch (name) {
+                case "step_id" -> id = reader.nextString();
+                case "state" -> state = reader.nextString();
+                case "error_data" -> error = errorMessage(small(reader));
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return new StepResult(id, ExecutionState.of(state), error);
+    }
+
+    /** Blink's error details: an object with {@code message}, or plain text. */
+    private static String errorMessage(JsonElement details) {
+        if (details.isJsonObject()) {
+            return text(details.getAsJsonObject(), "message");
+        }
+        return details.isJsonPrimitive() ? details.getAsString() : null;
     }
 
     /** The workspaces the key sees: a list, bare or under {@code results}. */

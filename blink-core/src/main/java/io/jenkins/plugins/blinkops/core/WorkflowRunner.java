@@ -224,6 +224,9 @@ public final class WorkflowRunner {
 
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)
             throws InterruptedException {
+        if (!state.isSuccess()) {
+            logFailedSteps(f);
+        }
         Outputs outputs = status.outputs() == null
                 ? fetchOutputs(f, state)
                 : new Outputs(status.outputs(), status.outputsTruncated());
@@ -240,6 +243,23 @@ public final class WorkflowRunner {
         } catch (BlinkApiException e) {
             log.warn("The execution ended, but its outputs could not be read: " + e.getMessage());
             return Outputs.NONE;
+        }
+    }
+
+    /**
+     * Names the steps that did not complete, so that the log says where a run went wrong. Only a
+     * help: when the steps cannot be read, the outcome says what Blink said of the whole run.
+     */
+    private void logFailedSteps(FollowState f) throws InterruptedException {
+        try {
+            for (StepResult step : client.getSteps(f.workspaceId(), f.executionId())) {
+                if (step.failed()) {
+                    String error = step.errorMessage() == null ? "" : ": " + step.errorMessage();
+                    log.info("Step " + step.stepId() + " ended " + step.state().name() + error);
+                }
+            }
+        } catch (BlinkApiException e) {
+            log.info("The steps of execution " + f.executionId() + " could not be read: " + e.getMessage());
         }
     }
 

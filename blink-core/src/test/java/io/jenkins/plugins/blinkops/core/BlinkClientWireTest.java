@@ -88,6 +88,28 @@ class BlinkClientWireTest {
     }
 
     @Test
+    void getSteps() throws Exception {
+        server.workflow("ws-1", "broken")
+                .endsWith("Failed")
+                .failsAtStep("deploy")
+                .error("disk full", "E_DISK");
+        String id =
+                client.startExecution(ExecutionRequest.builder("ws-1", "broken").build());
+
+        List<StepResult> steps = client.getSteps("ws-1", id);
+
+        RecordedRequest sent = only(Route.GET_STEPS);
+        assertThat(sent.method()).isEqualTo("GET");
+        assertThat(sent.path()).isEqualTo("/api/v1/workspace/ws-1/executions/" + id + "/steps");
+        assertThat(sent.header("BLINK-API-KEY")).isEqualTo(KEY);
+        assertThat(steps)
+                .extracting(StepResult::stepId, StepResult::failed, StepResult::errorMessage)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("step-1", false, null),
+                        org.assertj.core.groups.Tuple.tuple("deploy", true, "disk full"));
+    }
+
+    @Test
     void cancelExecution() throws Exception {
         server.workflow("ws-1", "slow").takes(Duration.ofMinutes(5));
         String id =

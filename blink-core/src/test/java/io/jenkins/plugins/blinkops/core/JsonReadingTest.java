@@ -71,6 +71,31 @@ class JsonReadingTest {
     }
 
     @Test
+    void stepsAreReadWithoutTheirOutputs() throws IOException {
+        String json = "{\"results\":[{\"step_id\":\"s1\",\"state\":\"completed\",\"output_data\":{\"big\":\""
+                + "x".repeat(200_000) + "\"},\"error_data\":null},"
+                + "{\"step_id\":\"s2\",\"state\":\"Failed\",\"error_data\":{\"message\":\"timeout talking to EDR\"}},"
+                + "{\"step_id\":\"s3\",\"state\":\"Skipped\",\"error_data\":\"not reached\"},"
+                + "{\"step_id\":\"s4\",\"state\":\"running\"}],\"total\":4}";
+        assertThat(ResponseParsers.steps(new StringReader(json)))
+                .containsExactly(
+                        new StepResult("s1", ExecutionState.of("completed"), null),
+                        new StepResult("s2", ExecutionState.of("Failed"), "timeout talking to EDR"),
+                        new StepResult("s3", ExecutionState.of("Skipped"), "not reached"),
+                        new StepResult("s4", ExecutionState.of("running"), null));
+    }
+
+    @Test
+    void onlyEndedStepsThatDidNotCompleteCountAsFailed() {
+        assertThat(new StepResult("a", ExecutionState.of("Failed"), null).failed())
+                .isTrue();
+        assertThat(new StepResult("b", ExecutionState.of("Completed"), null).failed())
+                .isFalse();
+        assertThat(new StepResult("c", ExecutionState.of("Running"), null).failed())
+                .isFalse();
+    }
+
+    @Test
     void listsAreAcceptedBareOrUnderResults() {
         assertThat(ResponseParsers.workspaceCount(new StringReader("[{\"id\":\"a\"},{\"id\":\"b\"}]")))
                 .isEqualTo(2);

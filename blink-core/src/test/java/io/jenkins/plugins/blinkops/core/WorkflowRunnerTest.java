@@ -78,6 +78,40 @@ class WorkflowRunnerTest {
     }
 
     @Test
+    void aFailedRunNamesTheStepThatFailed() throws Exception {
+        server.workflow("ws-1", "wf-1")
+                .endsWith("Failed")
+                .failsAtStep("isolate-host")
+                .error("EDR refused", "E1");
+
+        run(options(WaitMode.FOLLOW));
+
+        assertThat(server.count(Route.GET_STEPS)).isEqualTo(1);
+        assertThat(log.text())
+                .contains("Step isolate-host ended failed: EDR refused")
+                .doesNotContain("Step step-1");
+    }
+
+    @Test
+    void aCompletedRunDoesNotReadItsSteps() throws Exception {
+        server.workflow("ws-1", "wf-1");
+        run(options(WaitMode.FOLLOW));
+        assertThat(server.count(Route.GET_STEPS)).isZero();
+    }
+
+    @Test
+    void stepsThatCannotBeReadDoNotChangeTheOutcome() throws Exception {
+        server.workflow("ws-1", "wf-1").endsWith("Failed").error("boom", "E1");
+        server.fault(Route.GET_STEPS, Fault.status(404));
+
+        ExecutionOutcome outcome = run(options(WaitMode.FOLLOW));
+
+        assertThat(outcome.state().name()).isEqualTo("Failed");
+        assertThat(outcome.errorMessage()).isEqualTo("boom");
+        assertThat(log.text()).contains("could not be read").doesNotContain("WARNING");
+    }
+
+    @Test
     void blinksOwnTimeoutIsAnUnsuccessfulEnd() throws Exception {
         server.workflow("ws-1", "wf-1").endsWith("Timeout");
         ExecutionOutcome outcome = run(options(WaitMode.FOLLOW));

@@ -221,21 +221,36 @@ final class BlinkApi {
         JsonArray results = new JsonArray();
         if (!"Pending".equals(state)) {
             FakeWorkflow.Behaviour behaviour = execution.behaviour();
-            JsonObject step = new JsonObject();
-            step.addProperty("step_id", "step-1");
-            step.addProperty("state", state.toLowerCase(Locale.ROOT));
-            step.addProperty(
-                    "started_at", execution.startedAt() + behaviour.pendingFor().toMillis());
-            step.addProperty("finished_at", execution.finishedAt(now));
-            boolean smallOutputs =
-                    execution.completed(now) && !behaviour.outputs().isHuge();
-            step.add("output_data", smallOutputs ? behaviour.outputs().asJson() : JsonNull.INSTANCE);
-            step.add("error_data", errorDetailsOrNull(execution, now));
-            results.add(step);
+            long startedAt = execution.startedAt() + behaviour.pendingFor().toMillis();
+            boolean completed = execution.completed(now);
+            if (!completed && !"step-1".equals(behaviour.failingStep())) {
+                // the steps before the one that ends the run went well
+                results.add(step("step-1", "completed", startedAt, startedAt, JsonNull.INSTANCE, JsonNull.INSTANCE));
+            }
+            boolean smallOutputs = completed && !behaviour.outputs().isHuge();
+            results.add(step(
+                    completed ? "step-1" : behaviour.failingStep(),
+                    state.toLowerCase(Locale.ROOT),
+                    startedAt,
+                    execution.finishedAt(now),
+                    smallOutputs ? behaviour.outputs().asJson() : JsonNull.INSTANCE,
+                    errorDetailsOrNull(execution, now)));
         }
         JsonObject json = new JsonObject();
         json.add("results", results);
         return Answer.json(200, json);
+    }
+
+    private static JsonObject step(
+            String id, String state, long startedAt, Long finishedAt, JsonElement output, JsonElement error) {
+        JsonObject step = new JsonObject();
+        step.addProperty("step_id", id);
+        step.addProperty("state", state);
+        step.addProperty("started_at", startedAt);
+        step.addProperty("finished_at", finishedAt);
+        step.add("output_data", output);
+        step.add("error_data", error);
+        return step;
     }
 
     private Answer outputs(FakeExecution execution) {

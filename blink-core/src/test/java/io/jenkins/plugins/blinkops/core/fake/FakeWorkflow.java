@@ -19,7 +19,8 @@ public final class FakeWorkflow {
             String runningState,
             Outputs outputs,
             String errorMessage,
-            String errorCode) {}
+            String errorCode,
+            String failingStep) {}
 
     private final String workspaceId;
     private final String id;
@@ -31,6 +32,7 @@ public final class FakeWorkflow {
     private Outputs outputs = Outputs.json("{\"result\":\"ok\"}");
     private String errorMessage;
     private String errorCode;
+    private String failingStep = "step-1";
 
     FakeWorkflow(String workspaceId, String id) {
         this.workspaceId = workspaceId;
@@ -108,8 +110,18 @@ public final class FakeWorkflow {
         return this;
     }
 
+    /**
+     * The step that ends the run when it does not complete; the steps before it complete. Default
+     * {@code step-1}, the only step.
+     */
+    public synchronized FakeWorkflow failsAtStep(String stepId) {
+        this.failingStep = stepId;
+        return this;
+    }
+
     synchronized Behaviour behaviour() {
-        return new Behaviour(name, takes, pendingFor, terminalState, runningState, outputs, errorMessage, errorCode);
+        return new Behaviour(
+                name, takes, pendingFor, terminalState, runningState, outputs, errorMessage, errorCode, failingStep);
     }
 
     private static Duration nonNegative(Duration d) {

@@ -163,9 +163,9 @@ class BlinkExecuteStepExecution extends StepExecution {
     public String getStatus() {
         FollowState current = follow;
         if (current == null) {
-            return "starting workflow, wait mode " + settings.waitMode();
+            return Messages.BlinkExecuteStep_StatusStarting(settings.waitMode());
         }
-        return "following execution " + current.executionId() + ", last state " + current.lastState();
+        return Messages.BlinkExecuteStep_StatusFollowing(current.executionId(), current.lastState());
     }
 
     /** Only while it starts a workflow: a restart then could lose the execution id. */

@@ -93,6 +93,9 @@ public final class BlinkApiException extends IOException {
                         "The API key is valid, but its user may not " + op.verb + inWorkspace(target)
                                 + " (HTTP 403). Give that user the Contributor or Owner role in the workspace.";
                     case 404 -> notFound(op, target, blinkMessage) + " (HTTP 404).";
+                    case 407 ->
+                        "The proxy refused the request (HTTP 407, proxy authentication required): "
+                                + "check the proxy user name and password in Jenkins' proxy settings.";
                     case 408 -> "Blink gave up waiting for the workflow (HTTP 408).";
                     case 429 -> "Blink is limiting the rate of requests (HTTP 429); try again later.";
                     default ->

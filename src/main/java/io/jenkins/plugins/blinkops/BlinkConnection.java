@@ -181,8 +181,9 @@ public class BlinkConnection implements Describable<BlinkConnection> {
                 return FormValidation.ok();
             }
             try {
-                BlinkHost.parse(value);
-                return FormValidation.ok();
+                return BlinkHost.parse(value).sendsKeyInClear()
+                        ? FormValidation.warning(Messages.BlinkConnection_KeyInClear())
+                        : FormValidation.ok();
             } catch (InvalidInputException e) {
                 return FormValidation.error(e.getMessage());
             }

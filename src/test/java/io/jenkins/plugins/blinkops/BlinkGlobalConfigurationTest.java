@@ -2,6 +2,7 @@ package io.jenkins.plugins.blinkops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.util.FormValidation;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.net.URLEncoder;
@@ -46,6 +47,19 @@ class BlinkGlobalConfigurationTest {
     @AfterEach
     void stopBlink() {
         server.close();
+    }
+
+    @Test
+    void hostUrlCheckWarnsWhenTheKeyWouldTravelUnencrypted(JenkinsRule j) {
+        BlinkConnection.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(BlinkConnection.DescriptorImpl.class);
+
+        assertThat(descriptor.doCheckHostUrl("http://blink.corp.example").kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(descriptor.doCheckHostUrl("https://eu1.blinkops.com/api/v1").kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckHostUrl(server.url()).kind).isEqualTo(FormValidation.Kind.OK);
+        FormValidation notAUrl = descriptor.doCheckHostUrl("app.blinkops.com");
+        assertThat(notAUrl.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(notAUrl.getMessage()).contains("hostUrl").contains("https://");
     }
 
     @Test

@@ -61,6 +61,19 @@ public final class BlinkHost {
         return new BlinkHost(trimmed);
     }
 
+    /**
+     * Whether the API key would cross a network unencrypted: plain {@code http://} to anything but
+     * this machine (a fake Blink on loopback is fine).
+     */
+    public boolean sendsKeyInClear() {
+        URI uri = URI.create(url);
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            return false;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
     /** The URL as normalised, without {@code /api/v1}. */
     public String url() {
         return url;

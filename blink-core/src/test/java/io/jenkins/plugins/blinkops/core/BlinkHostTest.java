@@ -52,6 +52,19 @@ class BlinkHostTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("hostUrl"));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "https://app.blinkops.com, false",
+        "http://blink.corp.example, true",
+        "HTTP://10.1.2.3:8080, true",
+        "http://127.0.0.1:8090, false",
+        "http://localhost:8090, false",
+        "http://[::1]:8090, false",
+    })
+    void saysWhenTheKeyWouldTravelUnencrypted(String url, boolean inClear) {
+        assertThat(BlinkHost.parse(url).sendsKeyInClear()).isEqualTo(inClear);
+    }
+
     @Test
     void linksToTheWorkflowPageWithEncodedIds() {
         BlinkHost host = BlinkHost.parse("https://app.blinkops.com/");

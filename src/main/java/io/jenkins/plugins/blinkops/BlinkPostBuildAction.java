@@ -41,7 +41,9 @@ public class BlinkPostBuildAction extends Recorder implements SimpleBuildStep, W
     private String credentialsId;
     private String workspaceId;
     private List<BlinkInput> inputs = new ArrayList<>();
-    private boolean passBuildParameters;
+    /** On by default here: a workflow run about a finished build usually wants what the build was run with. */
+    private boolean passBuildParameters = true;
+
     private String eventJson;
     private String runner;
     private String triggerType;

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
 import io.jenkins.plugins.blinkops.core.TriggerCondition;
 import io.jenkins.plugins.blinkops.core.WaitMode;
@@ -54,6 +56,19 @@ class BlinkPostBuildActionTest {
         assertThat(inputs.get("jenkins_build_url").getAsString()).endsWith("job/failing/1/");
         assertThat(inputs.get("team").getAsString()).isEqualTo("secops");
         j.assertLogContains("Not starting the workflow", passed);
+    }
+
+    @Test
+    void theBuildsParametersAreSentByDefault(JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("HOST", "db1")));
+        project.getPublishersList().add(new BlinkPostBuildAction(WORKFLOW));
+
+        j.buildAndAssertSuccess(project);
+
+        JsonObject inputs = server.requests(Route.EXECUTE).get(0).bodyJson().getAsJsonObject("input_values");
+        assertThat(inputs.get("HOST").getAsString()).isEqualTo("db1");
+        assertThat(inputs.get("jenkins_build_result").getAsString()).isEqualTo("SUCCESS");
     }
 
     @Test
@@ -106,6 +121,7 @@ class BlinkPostBuildActionTest {
         j.assertEqualDataBoundBeans(new BlinkPostBuildAction(WORKFLOW), after);
         assertThat(after.getCondition()).isEqualTo(TriggerCondition.ALWAYS);
         assertThat(after.getOnFailure()).isEqualTo(FailureHandling.IGNORE);
+        assertThat(after.isPassBuildParameters()).isTrue();
     }
 
     private static BlinkPostBuildAction onFailureOnly() {

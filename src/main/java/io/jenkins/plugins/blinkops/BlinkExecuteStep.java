@@ -3,12 +3,8 @@ package io.jenkins.plugins.blinkops;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
 import io.jenkins.plugins.blinkops.core.WaitMode;
 import java.util.LinkedHashMap;
@@ -18,11 +14,8 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code blinkExecute}: starts a Blink workflow from a Pipeline, waits as asked without holding a
@@ -202,7 +195,7 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements WorkflowCallFormEndpoints {
         public DescriptorImpl() {
             WorkflowCallForms.SHARED_HELP.forEach(
                     field -> addHelpFileRedirect(field, BlinkExecuteBuilder.class, field));
@@ -224,58 +217,6 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return WorkflowCallForms.fillConnectionItems(item, connection);
-        }
-
-        @POST
-        public FormValidation doCheckConnection(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkConnection(item, value);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String credentialsId) {
-            return WorkflowCallForms.fillCredentialsIdItems(item, connection, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-            return WorkflowCallForms.checkCredentialsId(item, connection, value);
-        }
-
-        @POST
-        public FormValidation doCheckWorkspaceId(
-                @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-            return WorkflowCallForms.checkWorkspaceId(item, connection, value);
-        }
-
-        @POST
-        public ComboBoxModel doFillWorkflowIdItems(
-                @AncestorInPath Item item,
-                @QueryParameter String connection,
-                @QueryParameter String credentialsId,
-                @QueryParameter String workspaceId) {
-            return WorkflowCallForms.fillWorkflowIdItems(item, connection, credentialsId, workspaceId);
-        }
-
-        @POST
-        public FormValidation doCheckWorkflowId(
-                @AncestorInPath Item item,
-                @QueryParameter String connection,
-                @QueryParameter String credentialsId,
-                @QueryParameter String workspaceId,
-                @QueryParameter String value) {
-            return WorkflowCallForms.checkWorkflowId(item, connection, credentialsId, workspaceId, value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return WorkflowCallForms.checkTimeoutMinutes(item, value);
         }
     }
 }

@@ -7,21 +7,35 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Form methods answer only those who may configure the job, and only to POST. */
+/**
+ * Form methods answer only those who may configure the job, and only to POST: for each of the three
+ * descriptors, since the Pipeline step's endpoints come from an interface and the others' from a
+ * base class as well.
+ */
 @WithJenkins
 class FormSecurityTest {
-    private static final String BUILDER = "descriptorByName/io.jenkins.plugins.blinkops.BlinkExecuteBuilder/";
+    private static final String BUILDER = "io.jenkins.plugins.blinkops.BlinkExecuteBuilder";
+    private static final String POST_BUILD = "io.jenkins.plugins.blinkops.BlinkPostBuildAction";
+    private static final String STEP = "io.jenkins.plugins.blinkops.BlinkExecuteStep";
+    private static final List<String> SHARED_METHODS =
+            List.of("checkWorkflowId?value=" + WORKFLOW, "fillWorkflowIdItems", "fillCredentialsIdItems");
 
     private FakeBlinkServer server;
     private FreeStyleProject project;
@@ -46,34 +60,48 @@ class FormSecurityTest {
         server.close();
     }
 
-    @Test
-    void aDeveloperSeesTheWorkflowAndTheCredentials(JenkinsRule j) throws Exception {
-        assertThat(post(j, "developer", "checkWorkflowId?value=" + WORKFLOW)).contains("Contain host");
-        assertThat(post(j, "developer", "fillWorkflowIdItems")).contains(WORKFLOW);
-        assertThat(post(j, "developer", "fillCredentialsIdItems")).contains(BlinkFixture.CREDENTIALS_ID);
-        assertThat(post(j, "developer", "fillConnectionItems")).contains(BlinkFixture.CONNECTION);
+    @ParameterizedTest
+    @ValueSource(strings = {BUILDER, POST_BUILD, STEP})
+    void aDeveloperSeesTheWorkflowAndTheCredentials(String descriptor, JenkinsRule j) throws Exception {
+        assertThat(post(j, "developer", descriptor, "checkWorkflowId?value=" + WORKFLOW))
+                .contains("Contain host");
+        assertThat(post(j, "developer", descriptor, "fillWorkflowIdItems")).contains(WORKFLOW);
+        assertThat(post(j, "developer", descriptor, "fillCredentialsIdItems")).contains(BlinkFixture.CREDENTIALS_ID);
+        assertThat(post(j, "developer", descriptor, "fillConnectionItems")).contains(BlinkFixture.CONNECTION);
     }
 
-    @Test
-    void aReaderLearnsNothingAndNoKeyIsUsed(JenkinsRule j) throws Exception {
-        assertThat(post(j, "reader", "checkWorkflowId?value=" + WORKFLOW)).doesNotContain("Contain host");
-        assertThat(post(j, "reader", "fillWorkflowIdItems")).doesNotContain(WORKFLOW);
-        assertThat(post(j, "reader", "fillCredentialsIdItems")).doesNotContain(BlinkFixture.CREDENTIALS_ID);
-        assertThat(post(j, "reader", "fillConnectionItems")).doesNotContain(BlinkFixture.CONNECTION);
-        assertThat(post(j, "reader", "checkCredentialsId?value=missing")).doesNotContain("missing");
+    @ParameterizedTest
+    @ValueSource(strings = {BUILDER, POST_BUILD, STEP})
+    void aReaderLearnsNothingAndNoKeyIsUsed(String descriptor, JenkinsRule j) throws Exception {
+        assertThat(post(j, "reader", descriptor, "checkWorkflowId?value=" + WORKFLOW))
+                .doesNotContain("Contain host");
+        assertThat(post(j, "reader", descriptor, "fillWorkflowIdItems")).doesNotContain(WORKFLOW);
+        assertThat(post(j, "reader", descriptor, "fillCredentialsIdItems")).doesNotContain(BlinkFixture.CREDENTIALS_ID);
+        assertThat(post(j, "reader", descriptor, "fillConnectionItems")).doesNotContain(BlinkFixture.CONNECTION);
+        assertThat(post(j, "reader", descriptor, "checkCredentialsId?value=missing"))
+                .doesNotContain("missing");
         assertThat(server.requests()).isEmpty();
     }
 
-    @Test
-    void formMethodsRefuseGet(JenkinsRule j) throws Exception {
+    /** The event as JSON text is a field of the build step and the post-build action only. */
+    static Stream<Arguments> formMethods() {
+        List<String> withEvent = new ArrayList<>(SHARED_METHODS);
+        withEvent.add("checkEventJson");
+        return Stream.of(
+                Arguments.of(BUILDER, withEvent),
+                Arguments.of(POST_BUILD, withEvent),
+                Arguments.of(STEP, SHARED_METHODS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("formMethods")
+    void formMethodsRefuseGet(String descriptor, List<String> methods, JenkinsRule j) throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         wc.login("developer");
-        for (String method : new String[] {
-            "checkWorkflowId?value=" + WORKFLOW, "fillWorkflowIdItems", "fillCredentialsIdItems", "checkEventJson"
-        }) {
+        for (String method : methods) {
             URL url = j.getURL()
                     .toURI()
-                    .resolve(project.getUrl() + BUILDER + method)
+                    .resolve(project.getUrl() + "descriptorByName/" + descriptor + "/" + method)
                     .toURL();
             Page page = wc.getPage(new WebRequest(url, HttpMethod.GET));
             assertThat(page.getWebResponse().getStatusCode()).as(method).isEqualTo(405);
@@ -81,11 +109,11 @@ class FormSecurityTest {
         assertThat(server.requests()).isEmpty();
     }
 
-    private String post(JenkinsRule j, String user, String method) throws Exception {
+    private String post(JenkinsRule j, String user, String descriptor, String method) throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         wc.login(user);
-        Page page =
-                wc.getPage(new WebRequest(wc.createCrumbedUrl(project.getUrl() + BUILDER + method), HttpMethod.POST));
+        String path = project.getUrl() + "descriptorByName/" + descriptor + "/" + method;
+        Page page = wc.getPage(new WebRequest(wc.createCrumbedUrl(path), HttpMethod.POST));
         assertThat(page.getWebResponse().getStatusCode()).as(method).isEqualTo(200);
         return page.getWebResponse().getContentAsString();
     }

@@ -29,10 +29,12 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class BlinkExecuteBuilderTest {
+    private JenkinsRule j;
     private FakeBlinkServer server;
 
     @BeforeEach
-    void startBlink(JenkinsRule j) throws Exception {
+    void startBlink(JenkinsRule rule) throws Exception {
+        j = rule;
         server = BlinkFixture.startServer();
         BlinkFixture.configure(server);
     }
@@ -43,7 +45,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void buildParametersAreExpandedIntoTheRequestBody(JenkinsRule j) throws Exception {
+    void buildParametersAreExpandedIntoTheRequestBody() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.addProperty(new ParametersDefinitionProperty(
                 new StringParameterDefinition("HOST", "db1"), new StringParameterDefinition("TICKET", "SEC-1")));
@@ -79,7 +81,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void laterBuildStepsSeeTheExecutionId(JenkinsRule j) throws Exception {
+    void laterBuildStepsSeeTheExecutionId() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
         BlinkExecuteBuilder second = new BlinkExecuteBuilder(WORKFLOW);
@@ -97,7 +99,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void aFailedWorkflowFailsTheBuild(JenkinsRule j) throws Exception {
+    void aFailedWorkflowFailsTheBuild() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).endsWith("Failed").error("host not found", "E404");
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
@@ -109,7 +111,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void aFailedWorkflowCanMarkTheBuildUnstable(JenkinsRule j) throws Exception {
+    void aFailedWorkflowCanMarkTheBuildUnstable() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).endsWith("Failed");
         FreeStyleProject project = j.createFreeStyleProject();
         BlinkExecuteBuilder builder = new BlinkExecuteBuilder(WORKFLOW);
@@ -120,7 +122,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void aTimeoutFollowsOnFailure(JenkinsRule j) throws Exception {
+    void aTimeoutFollowsOnFailure() throws Exception {
         // Blink answers 408 when a synchronous run outlives its timeout
         server.fault(Route.EXECUTE, Fault.status(408));
         FreeStyleProject project = j.createFreeStyleProject();
@@ -136,7 +138,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void abortingTheBuildCancelsTheExecution(JenkinsRule j) throws Exception {
+    void abortingTheBuildCancelsTheExecution() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
@@ -151,7 +153,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void aMissingConnectionIsExplained(JenkinsRule j) throws Exception {
+    void aMissingConnectionIsExplained() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         BlinkExecuteBuilder builder = new BlinkExecuteBuilder(WORKFLOW);
         builder.setConnection("staging");
@@ -164,7 +166,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void theApiKeyIsNeverWrittenDown(JenkinsRule j) throws Exception {
+    void theApiKeyIsNeverWrittenDown() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         BlinkExecuteBuilder builder = new BlinkExecuteBuilder(WORKFLOW);
         builder.setInputs(List.of(new BlinkInput("host", "db1")));
@@ -186,7 +188,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void configurationSurvivesTheForm(JenkinsRule j) throws Exception {
+    void configurationSurvivesTheForm() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         BlinkExecuteBuilder builder = new BlinkExecuteBuilder(WORKFLOW);
         builder.setConnection(BlinkFixture.CONNECTION);
@@ -210,7 +212,7 @@ class BlinkExecuteBuilderTest {
     }
 
     @Test
-    void defaultsSurviveTheForm(JenkinsRule j) throws Exception {
+    void defaultsSurviveTheForm() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         BlinkExecuteBuilder builder = new BlinkExecuteBuilder(WORKFLOW);
         project.getBuildersList().add(builder);

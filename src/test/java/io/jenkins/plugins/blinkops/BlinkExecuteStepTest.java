@@ -27,10 +27,12 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class BlinkExecuteStepTest {
+    private JenkinsRule j;
     private FakeBlinkServer server;
 
     @BeforeEach
-    void startBlink(JenkinsRule j) throws Exception {
+    void startBlink(JenkinsRule rule) throws Exception {
+        j = rule;
         server = BlinkFixture.startServer();
         server.workflow(WORKSPACE, WORKFLOW).outputs("{\"verdict\": \"contained\", \"hosts\": 2}");
         BlinkFixture.configure(server);
@@ -42,8 +44,8 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void returnsTheOutcomeAndLaterStagesSeeTheExecutionId(JenkinsRule j) throws Exception {
-        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+    void returnsTheOutcomeAndLaterStagesSeeTheExecutionId() throws Exception {
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline("""
                 stage('run') {
                   def result = blinkExecute workflowId: '%s', inputs: [host: 'db1', retries: 3, dryRun: false, tags: ['a', 'b']]
                   echo "state=${result.state} success=${result.success} verdict=${result.outputs.verdict} hosts=${result.outputs.hosts}"
@@ -63,7 +65,7 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void worksInDeclarativePipelineWithoutANode(JenkinsRule j) throws Exception {
+    void worksInDeclarativePipelineWithoutANode() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "declarative");
         job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("HOST", "db7")));
         job.setDefinition(new CpsFlowDefinition("""
@@ -94,10 +96,10 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void notWaitingReturnsTheExecutionIdAtOnce(JenkinsRule j) throws Exception {
+    void notWaitingReturnsTheExecutionIdAtOnce() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(10));
 
-        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline("""
                 def result = blinkExecute workflowId: '%s', waitMode: 'NONE'
                 echo "id=${result.executionId} state=${result.state} success=${result.success}"
                 """.formatted(WORKFLOW)));
@@ -107,8 +109,8 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void aSynchronousRunReturnsTheOutputs(JenkinsRule j) throws Exception {
-        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+    void aSynchronousRunReturnsTheOutputs() throws Exception {
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline("""
                 def result = blinkExecute workflowId: '%s', waitMode: 'SYNC'
                 echo "id=${result.executionId} state=${result.state} verdict=${result.outputs.verdict}"
                 """.formatted(WORKFLOW)));
@@ -118,10 +120,10 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void followingPollsUntilTheWorkflowEnds(JenkinsRule j) throws Exception {
+    void followingPollsUntilTheWorkflowEnds() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).pendingFor(Duration.ofMillis(500)).takes(Duration.ofSeconds(3));
 
-        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline("""
                 def result = blinkExecute workflowId: '%s', waitMode: 'FOLLOW'
                 echo "state=${result.state}"
                 """.formatted(WORKFLOW)));
@@ -132,10 +134,10 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void aFailedWorkflowFailsTheStep(JenkinsRule j) throws Exception {
+    void aFailedWorkflowFailsTheStep() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).endsWith("Failed").error("no such host", "E1");
 
-        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline(j, """
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("""
                 blinkExecute workflowId: '%s'
                 echo 'not reached'
                 """.formatted(WORKFLOW)));
@@ -146,10 +148,10 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void aFailedWorkflowCanMarkTheBuildUnstableAndGoOn(JenkinsRule j) throws Exception {
+    void aFailedWorkflowCanMarkTheBuildUnstableAndGoOn() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).endsWith("Failed");
 
-        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, pipeline(j, """
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, pipeline("""
                 def result = blinkExecute workflowId: '%s', onFailure: 'UNSTABLE'
                 echo "success=${result.success} state=${result.state}"
                 """.formatted(WORKFLOW)));
@@ -158,10 +160,10 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void aTimeoutCanBeIgnored(JenkinsRule j) throws Exception {
+    void aTimeoutCanBeIgnored() throws Exception {
         server.fault(Route.EXECUTE, Fault.status(408));
 
-        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline("""
                 def result = blinkExecute workflowId: '%s', waitMode: 'SYNC', onFailure: 'IGNORE'
                 echo "timedOut=${result.timedOut} success=${result.success}"
                 """.formatted(WORKFLOW)));
@@ -170,9 +172,9 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void abortingTheBuildCancelsTheExecution(JenkinsRule j) throws Exception {
+    void abortingTheBuildCancelsTheExecution() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
-        WorkflowJob job = pipeline(j, "blinkExecute workflowId: '%s'".formatted(WORKFLOW));
+        WorkflowJob job = pipeline("blinkExecute workflowId: '%s'".formatted(WORKFLOW));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         j.waitForMessage("State: Running", run);
@@ -185,9 +187,9 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void cancelOnAbortCanBeTurnedOff(JenkinsRule j) throws Exception {
+    void cancelOnAbortCanBeTurnedOff() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
-        WorkflowJob job = pipeline(j, "blinkExecute workflowId: '%s', cancelOnAbort: false".formatted(WORKFLOW));
+        WorkflowJob job = pipeline("blinkExecute workflowId: '%s', cancelOnAbort: false".formatted(WORKFLOW));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         j.waitForMessage("State: Running", run);
@@ -199,7 +201,7 @@ class BlinkExecuteStepTest {
     }
 
     @Test
-    void folderCredentialsServeTheJobsOfTheFolder(JenkinsRule j) throws Exception {
+    void folderCredentialsServeTheJobsOfTheFolder() throws Exception {
         Folder folder = j.jenkins.createProject(Folder.class, "security-team");
         BlinkFixture.addFolderCredential(folder, "team-key", API_KEY);
         BlinkGlobalConfiguration.get().setConnections(List.of(BlinkFixture.connection("team", server, "team-key")));
@@ -212,17 +214,17 @@ class BlinkExecuteStepTest {
         inside.setDefinition(new CpsFlowDefinition(script, true));
         j.assertLogContains("state=Completed", j.buildAndAssertSuccess(inside));
 
-        WorkflowRun outside = j.buildAndAssertStatus(Result.FAILURE, pipeline(j, script));
+        WorkflowRun outside = j.buildAndAssertStatus(Result.FAILURE, pipeline(script));
         j.assertLogContains("No Secret text credential with id \u201cteam-key\u201d", outside);
         assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
     }
 
     @Test
-    void theStepsOwnCredentialWinsOverTheConnections(JenkinsRule j) throws Exception {
+    void theStepsOwnCredentialWinsOverTheConnections() throws Exception {
         BlinkFixture.addGlobalCredential("other-key", "not-the-key");
         BlinkGlobalConfiguration.get().setConnections(List.of(BlinkFixture.connection("main", server, "other-key")));
 
-        WorkflowRun run = j.buildAndAssertSuccess(pipeline(j, """
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline("""
                 def result = blinkExecute workflowId: '%s', credentialsId: '%s'
                 echo "state=${result.state}"
                 """.formatted(WORKFLOW, BlinkFixture.CREDENTIALS_ID)));
@@ -233,7 +235,7 @@ class BlinkExecuteStepTest {
         assertThat(JenkinsRule.getLog(run)).doesNotContain(API_KEY);
     }
 
-    private static WorkflowJob pipeline(JenkinsRule j, String script) throws Exception {
+    private WorkflowJob pipeline(String script) throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;

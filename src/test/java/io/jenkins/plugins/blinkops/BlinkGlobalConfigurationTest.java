@@ -21,19 +21,21 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class BlinkGlobalConfigurationTest {
+    private JenkinsRule j;
     private static final String TEST_CONNECTION =
             "descriptorByName/io.jenkins.plugins.blinkops.BlinkConnection/testConnection";
 
     private FakeBlinkServer server;
 
     @BeforeEach
-    void startBlink(JenkinsRule j) throws Exception {
+    void startBlink(JenkinsRule rule) throws Exception {
+        j = rule;
         server = BlinkFixture.startServer();
         BlinkFixture.configure(server);
     }
 
     /** The "Test connection" button, as an administrator and as a user who may only read. */
-    private static void secure(JenkinsRule j) {
+    private void secure() {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER)
@@ -50,7 +52,7 @@ class BlinkGlobalConfigurationTest {
     }
 
     @Test
-    void hostUrlCheckWarnsWhenTheKeyWouldTravelUnencrypted(JenkinsRule j) {
+    void hostUrlCheckWarnsWhenTheKeyWouldTravelUnencrypted() {
         BlinkConnection.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(BlinkConnection.DescriptorImpl.class);
 
         assertThat(descriptor.doCheckHostUrl("http://blink.corp.example").kind).isEqualTo(FormValidation.Kind.WARNING);
@@ -63,7 +65,7 @@ class BlinkGlobalConfigurationTest {
     }
 
     @Test
-    void configurationSurvivesTheForm(JenkinsRule j) throws Exception {
+    void configurationSurvivesTheForm() throws Exception {
         BlinkConnection production = BlinkFixture.connection("production", server, BlinkFixture.CREDENTIALS_ID);
         production.setConnectTimeoutSeconds(5);
         production.setResponseTimeoutSeconds(45);
@@ -81,8 +83,8 @@ class BlinkGlobalConfigurationTest {
     }
 
     @Test
-    void testConnectionReallyAuthenticates(JenkinsRule j) throws Exception {
-        Page page = testConnection(j, "admin", BlinkFixture.CREDENTIALS_ID);
+    void testConnectionReallyAuthenticates() throws Exception {
+        Page page = testConnection("admin", BlinkFixture.CREDENTIALS_ID);
 
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(page.getWebResponse().getContentAsString())
@@ -93,24 +95,24 @@ class BlinkGlobalConfigurationTest {
     }
 
     @Test
-    void testConnectionReportsAWrongKey(JenkinsRule j) throws Exception {
+    void testConnectionReportsAWrongKey() throws Exception {
         BlinkFixture.addGlobalCredential("wrong-key", "not-the-key");
 
-        Page page = testConnection(j, "admin", "wrong-key");
+        Page page = testConnection("admin", "wrong-key");
 
         assertThat(page.getWebResponse().getContentAsString()).contains("rejected the API key");
     }
 
     @Test
-    void testConnectionIsForAdministratorsOnly(JenkinsRule j) throws Exception {
-        Page page = testConnection(j, "reader", BlinkFixture.CREDENTIALS_ID);
+    void testConnectionIsForAdministratorsOnly() throws Exception {
+        Page page = testConnection("reader", BlinkFixture.CREDENTIALS_ID);
 
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
         assertThat(server.requests()).isEmpty();
     }
 
-    private Page testConnection(JenkinsRule j, String user, String credentialsId) throws Exception {
-        secure(j);
+    private Page testConnection(String user, String credentialsId) throws Exception {
+        secure();
         JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         wc.login(user);
         String query = "?hostUrl=" + URLEncoder.encode(server.url(), StandardCharsets.UTF_8) + "&credentialsId="

@@ -24,10 +24,12 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class BlinkPostBuildActionTest {
+    private JenkinsRule j;
     private FakeBlinkServer server;
 
     @BeforeEach
-    void startBlink(JenkinsRule j) throws Exception {
+    void startBlink(JenkinsRule rule) throws Exception {
+        j = rule;
         server = BlinkFixture.startServer();
         BlinkFixture.configure(server);
     }
@@ -38,7 +40,7 @@ class BlinkPostBuildActionTest {
     }
 
     @Test
-    void startsWhenTheBuildFailsAndNotWhenItSucceeds(JenkinsRule j) throws Exception {
+    void startsWhenTheBuildFailsAndNotWhenItSucceeds() throws Exception {
         FreeStyleProject failing = j.createFreeStyleProject("failing");
         failing.getBuildersList().add(new FailureBuilder());
         failing.getPublishersList().add(onFailureOnly());
@@ -59,7 +61,7 @@ class BlinkPostBuildActionTest {
     }
 
     @Test
-    void theBuildsParametersAreSentByDefault(JenkinsRule j) throws Exception {
+    void theBuildsParametersAreSentByDefault() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("HOST", "db1")));
         project.getPublishersList().add(new BlinkPostBuildAction(WORKFLOW));
@@ -72,7 +74,7 @@ class BlinkPostBuildActionTest {
     }
 
     @Test
-    void anErrorLeavesTheBuildResultAloneByDefault(JenkinsRule j) throws Exception {
+    void anErrorLeavesTheBuildResultAloneByDefault() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getPublishersList().add(new BlinkPostBuildAction("no-such-workflow"));
 
@@ -82,7 +84,7 @@ class BlinkPostBuildActionTest {
     }
 
     @Test
-    void anErrorFailsTheBuildWhenAsked(JenkinsRule j) throws Exception {
+    void anErrorFailsTheBuildWhenAsked() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         BlinkPostBuildAction action = new BlinkPostBuildAction("no-such-workflow");
         action.setOnFailure(FailureHandling.FAILURE);
@@ -94,7 +96,7 @@ class BlinkPostBuildActionTest {
     }
 
     @Test
-    void configurationSurvivesTheForm(JenkinsRule j) throws Exception {
+    void configurationSurvivesTheForm() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         BlinkPostBuildAction action = onFailureOnly();
         action.setConnection(BlinkFixture.CONNECTION);
@@ -111,7 +113,7 @@ class BlinkPostBuildActionTest {
     }
 
     @Test
-    void defaultsSurviveTheForm(JenkinsRule j) throws Exception {
+    void defaultsSurviveTheForm() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getPublishersList().add(new BlinkPostBuildAction(WORKFLOW));
 

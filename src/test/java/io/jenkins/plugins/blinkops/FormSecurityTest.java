@@ -31,6 +31,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class FormSecurityTest {
+    private JenkinsRule j;
     private static final String BUILDER = "io.jenkins.plugins.blinkops.BlinkExecuteBuilder";
     private static final String POST_BUILD = "io.jenkins.plugins.blinkops.BlinkPostBuildAction";
     private static final String STEP = "io.jenkins.plugins.blinkops.BlinkExecuteStep";
@@ -41,7 +42,8 @@ class FormSecurityTest {
     private FreeStyleProject project;
 
     @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
         server = BlinkFixture.startServer();
         BlinkFixture.configure(server);
         project = j.createFreeStyleProject("guarded");
@@ -62,23 +64,23 @@ class FormSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {BUILDER, POST_BUILD, STEP})
-    void aDeveloperSeesTheWorkflowAndTheCredentials(String descriptor, JenkinsRule j) throws Exception {
-        assertThat(post(j, "developer", descriptor, "checkWorkflowId?value=" + WORKFLOW))
+    void aDeveloperSeesTheWorkflowAndTheCredentials(String descriptor) throws Exception {
+        assertThat(post("developer", descriptor, "checkWorkflowId?value=" + WORKFLOW))
                 .contains("Contain host");
-        assertThat(post(j, "developer", descriptor, "fillWorkflowIdItems")).contains(WORKFLOW);
-        assertThat(post(j, "developer", descriptor, "fillCredentialsIdItems")).contains(BlinkFixture.CREDENTIALS_ID);
-        assertThat(post(j, "developer", descriptor, "fillConnectionItems")).contains(BlinkFixture.CONNECTION);
+        assertThat(post("developer", descriptor, "fillWorkflowIdItems")).contains(WORKFLOW);
+        assertThat(post("developer", descriptor, "fillCredentialsIdItems")).contains(BlinkFixture.CREDENTIALS_ID);
+        assertThat(post("developer", descriptor, "fillConnectionItems")).contains(BlinkFixture.CONNECTION);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {BUILDER, POST_BUILD, STEP})
-    void aReaderLearnsNothingAndNoKeyIsUsed(String descriptor, JenkinsRule j) throws Exception {
-        assertThat(post(j, "reader", descriptor, "checkWorkflowId?value=" + WORKFLOW))
+    void aReaderLearnsNothingAndNoKeyIsUsed(String descriptor) throws Exception {
+        assertThat(post("reader", descriptor, "checkWorkflowId?value=" + WORKFLOW))
                 .doesNotContain("Contain host");
-        assertThat(post(j, "reader", descriptor, "fillWorkflowIdItems")).doesNotContain(WORKFLOW);
-        assertThat(post(j, "reader", descriptor, "fillCredentialsIdItems")).doesNotContain(BlinkFixture.CREDENTIALS_ID);
-        assertThat(post(j, "reader", descriptor, "fillConnectionItems")).doesNotContain(BlinkFixture.CONNECTION);
-        assertThat(post(j, "reader", descriptor, "checkCredentialsId?value=missing"))
+        assertThat(post("reader", descriptor, "fillWorkflowIdItems")).doesNotContain(WORKFLOW);
+        assertThat(post("reader", descriptor, "fillCredentialsIdItems")).doesNotContain(BlinkFixture.CREDENTIALS_ID);
+        assertThat(post("reader", descriptor, "fillConnectionItems")).doesNotContain(BlinkFixture.CONNECTION);
+        assertThat(post("reader", descriptor, "checkCredentialsId?value=missing"))
                 .doesNotContain("missing");
         assertThat(server.requests()).isEmpty();
     }
@@ -95,7 +97,7 @@ class FormSecurityTest {
 
     @ParameterizedTest
     @MethodSource("formMethods")
-    void formMethodsRefuseGet(String descriptor, List<String> methods, JenkinsRule j) throws Exception {
+    void formMethodsRefuseGet(String descriptor, List<String> methods) throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         wc.login("developer");
         for (String method : methods) {
@@ -103,13 +105,17 @@ class FormSecurityTest {
                     .toURI()
                     .resolve(project.getUrl() + "descriptorByName/" + descriptor + "/" + method)
                     .toURL();
+            int callsToBlink = server.requests().size();
             Page page = wc.getPage(new WebRequest(url, HttpMethod.GET));
-            assertThat(page.getWebResponse().getStatusCode()).as(method).isEqualTo(405);
+            // Stapler's @POST hides a web method from every other verb: a GET finds nothing there
+            assertThat(page.getWebResponse().getStatusCode()).as(method).isEqualTo(404);
+            assertThat(server.requests()).as(method).hasSize(callsToBlink);
+            // ... while the same method answers a POST, so the 404 is the verb's doing, not a typo
+            post("developer", descriptor, method);
         }
-        assertThat(server.requests()).isEmpty();
     }
 
-    private String post(JenkinsRule j, String user, String descriptor, String method) throws Exception {
+    private String post(String user, String descriptor, String method) throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         wc.login(user);
         String path = project.getUrl() + "descriptorByName/" + descriptor + "/" + method;

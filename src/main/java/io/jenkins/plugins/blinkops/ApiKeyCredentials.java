@@ -1,7 +1,9 @@
 package io.jenkins.plugins.blinkops;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -21,6 +23,14 @@ import org.springframework.security.core.Authentication;
  * build's context (so folder credentials work); for a form, as the job would see them when it runs.
  */
 final class ApiKeyCredentials {
+    /**
+     * What a build may use. At the root, the credentials provider also offers SYSTEM-scoped
+     * credentials, which are for Jenkins itself and never given to a job: a connection holding one
+     * would pass its test and then fail every build.
+     */
+    private static final CredentialsMatcher USABLE_BY_BUILDS =
+            CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
     private ApiKeyCredentials() {}
 
     /** The credential as the build may use it, or {@code null}; records that the build used it. */
@@ -35,12 +45,26 @@ final class ApiKeyCredentials {
         return CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItem(
                         StringCredentials.class, item, authenticationOf(item), requirements(hostUrl)),
-                CredentialsMatchers.withId(credentialsId));
+                CredentialsMatchers.allOf(CredentialsMatchers.withId(credentialsId), USABLE_BY_BUILDS));
     }
 
     /**
-     * The Secret text credentials {@code item} may use (all of Jenkins' for {@code null}, the global
-     * configuration), with an empty choice and the current value kept even if it has gone.
+     * Why {@link #forItem} found nothing: a SYSTEM-scoped credential of that id is named as such, as
+     * it is there but can never serve a build.
+     */
+    static String whyNotFound(Item item, String credentialsId, String hostUrl) {
+        StringCredentials systemOnly = CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItem(
+                        StringCredentials.class, item, authenticationOf(item), requirements(hostUrl)),
+                CredentialsMatchers.allOf(
+                        CredentialsMatchers.withId(credentialsId), CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
+        return systemOnly == null ? Messages.ApiKey_NotFound(credentialsId) : Messages.ApiKey_SystemScope(credentialsId);
+    }
+
+    /**
+     * The Secret text credentials {@code item} may use (for {@code null}, the global configuration:
+     * Jenkins' own that builds may use), with an empty choice and the current value kept even if it
+     * has gone.
      */
     static ListBoxModel choices(Item item, String hostUrl, String current) {
         StandardListBoxModel model = new StandardListBoxModel();
@@ -51,14 +75,14 @@ final class ApiKeyCredentials {
                     Jenkins.get(),
                     StringCredentials.class,
                     requirements(hostUrl),
-                    CredentialsMatchers.always());
+                    USABLE_BY_BUILDS);
         } else {
             model.includeMatchingAs(
                     authenticationOf(item),
                     item,
                     StringCredentials.class,
                     requirements(hostUrl),
-                    CredentialsMatchers.always());
+                    USABLE_BY_BUILDS);
         }
         return model.includeCurrentValue(current == null ? "" : current);
     }

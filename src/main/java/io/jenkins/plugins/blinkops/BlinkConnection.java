@@ -198,7 +198,7 @@ public class BlinkConnection implements Describable<BlinkConnection> {
                 return FormValidation.error(Messages.BlinkConnection_CredentialsRequired());
             }
             return ApiKeyCredentials.forItem(null, value, hostUrl) == null
-                    ? FormValidation.error(Messages.ApiKey_NotFound(value))
+                    ? FormValidation.error(ApiKeyCredentials.whyNotFound(null, value, hostUrl))
                     : FormValidation.ok();
         }
 
@@ -253,7 +253,7 @@ public class BlinkConnection implements Describable<BlinkConnection> {
             }
             StringCredentials apiKey = ApiKeyCredentials.forItem(null, credentialsId, hostUrl);
             if (apiKey == null) {
-                return FormValidation.error(Messages.ApiKey_NotFound(credentialsId));
+                return FormValidation.error(ApiKeyCredentials.whyNotFound(null, credentialsId, hostUrl));
             }
             try {
                 return FormValidation.ok(

@@ -2,7 +2,10 @@ package io.jenkins.plugins.blinkops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.util.FormValidation;
+import hudson.util.Secret;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.net.URLEncoder;
@@ -12,6 +15,7 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,31 @@ class BlinkGlobalConfigurationTest {
         Page page = testConnection("reader", BlinkFixture.CREDENTIALS_ID);
 
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    /** A SYSTEM-scoped credential is for Jenkins itself: no build could use it, so the form never takes it. */
+    @Test
+    void aSystemScopedCredentialIsNeitherOfferedNorAccepted() throws Exception {
+        SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
+        system.getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.SYSTEM, "system-key", "for Jenkins only", Secret.fromString(BlinkFixture.API_KEY)));
+        system.save();
+        BlinkConnection.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(BlinkConnection.DescriptorImpl.class);
+
+        assertThat(descriptor.doFillCredentialsIdItems(server.url(), ""))
+                .extracting(option -> option.value)
+                .contains(BlinkFixture.CREDENTIALS_ID)
+                .doesNotContain("system-key");
+        FormValidation check = descriptor.doCheckCredentialsId("system-key", server.url());
+        assertThat(check.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(check.getMessage()).contains("System scope");
+        assertThat(descriptor.doCheckCredentialsId(BlinkFixture.CREDENTIALS_ID, server.url()).kind)
+                .isEqualTo(FormValidation.Kind.OK);
+
+        Page page = testConnection("admin", "system-key");
+        assertThat(page.getWebResponse().getContentAsString()).contains("System scope");
         assertThat(server.requests()).isEmpty();
     }
 

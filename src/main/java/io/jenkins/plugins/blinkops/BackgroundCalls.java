@@ -14,40 +14,60 @@ import jenkins.util.Timer;
 
 /**
  * Where Pipeline steps make their calls to Blink. Jenkins' {@link Timer} only keeps time for them:
- * its few threads are shared by all of Jenkins and must never wait on the network.
+ * its few threads are shared by all of Jenkins and must never wait on the network. Every call made
+ * here is short (a start, a poll, a cancel): no wait of any mode holds one of these threads.
+ *
+ * <p>The pool lives exactly as long as Jenkins: opened when Jenkins starts, closed for good when it
+ * shuts down, so that a poll fired during shutdown cannot bring it back with nobody left to close it.
  */
 final class BackgroundCalls {
     private static final Logger LOGGER = Logger.getLogger(BackgroundCalls.class.getName());
 
     /**
-     * At most this many calls at once, for all Pipeline steps together. Most calls are short polls;
-     * a synchronous run holds its thread until Blink answers. The rest queue: each connection's own
-     * limit on requests in flight would make more threads only wait anyway.
+     * At most this many calls at once, for all Pipeline steps together. The rest queue: each
+     * connection's own limit on requests in flight would make more threads only wait anyway.
      */
     private static final int MAX_THREADS = 16;
 
-    /** Created on first use, so that a Jenkins started again in the same JVM (tests) gets a fresh one. */
+    static final String THREAD_NAME = "Blink call";
+
+    /** {@code null} while Jenkins is not running. */
     private static ExecutorService executor;
 
     private BackgroundCalls() {}
 
-    static synchronized void submit(Runnable call) {
+    /** Each start of Jenkins gets a pool of its own (tests start several in one JVM). */
+    static synchronized void open() {
+        shutdown();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                MAX_THREADS,
+                MAX_THREADS,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                new NamingThreadFactory(new DaemonThreadFactory(), THREAD_NAME));
+        // no thread is kept while no Pipeline waits for Blink
+        pool.allowCoreThreadTimeOut(true);
+        executor = new ContextResettingExecutorService(pool);
+    }
+
+    /**
+     * Runs {@code call} in the background.
+     *
+     * @return {@code false} when Jenkins is shutting down: the call is dropped, and a wait it
+     *     belonged to resumes from its saved state after the restart
+     */
+    static synchronized boolean submit(Runnable call) {
         if (executor == null) {
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                    MAX_THREADS,
-                    MAX_THREADS,
-                    60,
-                    TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(),
-                    new NamingThreadFactory(new DaemonThreadFactory(), "Blink call"));
-            // no thread is kept while no Pipeline waits for Blink
-            pool.allowCoreThreadTimeOut(true);
-            executor = new ContextResettingExecutorService(pool);
+            LOGGER.fine("Jenkins is not running; a Blink call was dropped and resumes after the restart");
+            return false;
         }
         try {
             executor.submit(call);
+            return true;
         } catch (RejectedExecutionException e) {
             LOGGER.log(Level.FINE, "Jenkins is shutting down; the call resumes after the restart", e);
+            return false;
         }
     }
 

@@ -132,6 +132,10 @@ class BlinkExecuteStepExecution extends StepExecution {
         });
     }
 
+    /**
+     * Ends the step at once, whatever the background calls are busy with, and only then asks Blink
+     * to cancel the run: an abort never waits for Blink, nor for a free thread to reach it.
+     */
     @Override
     public void stop(Throwable cause) {
         synchronized (this) {
@@ -142,21 +146,25 @@ class BlinkExecuteStepExecution extends StepExecution {
         }
         BlinkClient current = client;
         if (current != null) {
-            // wakes a call in flight (a synchronous run, a start) at once
+            // wakes a call in flight (a start, a poll) at once
             current.cancellation().cancel();
         }
         FollowState toCancel = follow;
-        BackgroundCalls.submit(() -> {
-            try {
-                if (toCancel != null) {
-                    runner().abort(toCancel);
-                }
-            } catch (Exception e) {
-                LOGGER.log(Level.WARNING, "Could not cancel Blink execution " + toCancel.executionId(), e);
-            } finally {
-                getContext().onFailure(cause);
-            }
-        });
+        WorkflowRunner cancelWith = toCancel == null ? null : runnerForCancel(toCancel);
+        getContext().onFailure(cause);
+        if (cancelWith != null) {
+            BackgroundCalls.submit(() -> cancelWith.abort(toCancel));
+        }
+    }
+
+    /** Resolved before the step ends, while its context still answers; {@code null} if it cannot be. */
+    private WorkflowRunner runnerForCancel(FollowState toCancel) {
+        try {
+            return runner();
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.WARNING, "Cannot cancel Blink execution " + toCancel.executionId(), e);
+            return null;
+        }
     }
 
     @Override

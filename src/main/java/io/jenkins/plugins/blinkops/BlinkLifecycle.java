@@ -1,14 +1,24 @@
 package io.jenkins.plugins.blinkops;
 
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.init.Terminator;
 import io.jenkins.plugins.blinkops.core.BlinkTransport;
 
-/** Closes the pooled connections to Blink and stops the background calls when Jenkins shuts down. */
-public final class BlinkShutdown {
-    private BlinkShutdown() {}
+/**
+ * What the plugin holds while Jenkins runs: the pool of background calls, opened when Jenkins
+ * starts, and the pooled connections to Blink; both closed when it shuts down.
+ */
+public final class BlinkLifecycle {
+    private BlinkLifecycle() {}
+
+    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    public static void start() {
+        BackgroundCalls.open();
+    }
 
     @Terminator
-    public static void closeConnections() {
+    public static void stop() {
         BackgroundCalls.shutdown();
         BlinkTransport.closeAll();
     }

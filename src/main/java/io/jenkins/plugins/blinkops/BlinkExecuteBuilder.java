@@ -1,11 +1,11 @@
 package io.jenkins.plugins.blinkops;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Launcher;
 import hudson.Util;
-import hudson.model.Run;
-import hudson.model.TaskListener;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
@@ -13,13 +13,16 @@ import io.jenkins.plugins.blinkops.core.WaitMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** A freestyle build step that starts a Blink workflow and, unless told not to, waits for its result. */
-public class BlinkExecuteBuilder extends Builder implements SimpleBuildStep, WorkflowCallConfig {
+/**
+ * A freestyle build step that starts a Blink workflow and, unless told not to, waits for its result.
+ * Not a {@code SimpleBuildStep} on purpose: in a Pipeline that would make a second way in, through
+ * {@code step(...)}, that holds a thread for the whole wait; Pipelines have {@code blinkExecute}.
+ */
+public class BlinkExecuteBuilder extends Builder implements WorkflowCallConfig {
     private final String workflowId;
     private String connection;
     private String credentialsId;
@@ -42,16 +45,12 @@ public class BlinkExecuteBuilder extends Builder implements SimpleBuildStep, Wor
     }
 
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
-        ExecutionOutcome outcome = BuildStepCall.execute(run, env, listener, this, BlinkInput.toMap(inputs), eventJson);
-        BuildStepCall.apply(run, outcome.verdict(onFailure), outcome.summary());
-    }
-
-    /** Blink is called over the network from the controller: no agent and no workspace are needed. */
-    @Override
-    public boolean requiresWorkspace() {
-        return false;
+        ExecutionOutcome outcome = BuildStepCall.execute(
+                build, build.getEnvironment(listener), listener, this, BlinkInput.toMap(inputs), eventJson);
+        BuildStepCall.apply(build, outcome.verdict(onFailure), outcome.summary());
+        return true;
     }
 
     @Override

@@ -3,33 +3,45 @@ package io.jenkins.plugins.blinkops;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
+import io.jenkins.plugins.blinkops.core.JsonValues;
 import io.jenkins.plugins.blinkops.core.WaitMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code blinkExecute}: starts a Blink workflow from a Pipeline, waits as asked without holding a
  * thread or an executor, and returns what happened as a map (see {@code ExecutionOutcome.toMap()}).
- * Inputs are a map whose values keep their JSON types; the event is a map or JSON text.
+ *
+ * <p>Inputs and event are JSON object text to Jenkins, which can describe, generate and validate a
+ * text parameter but not a {@code Map} or an {@code Object} (the Steps Reference showed an error and
+ * a choice of every describable). A script still passes maps: {@link DescriptorImpl#customInstantiate}
+ * turns them into JSON text, keeping every value's JSON type.
  */
 public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
     private final String workflowId;
     private String connection;
     private String credentialsId;
     private String workspaceId;
-    private Map<String, Object> inputs;
+    private String inputs;
     private boolean passBuildParameters;
-    private Object event;
+    private String event;
     private String runner;
     private String triggerType;
     private WaitMode waitMode = WaitMode.FOLLOW;
@@ -84,14 +96,14 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
         this.workspaceId = Util.fixEmptyAndTrim(workspaceId);
     }
 
-    /** The workflow's inputs; values keep their JSON types (numbers, booleans, lists, maps). */
-    public Map<String, Object> getInputs() {
+    /** The workflow's inputs as JSON object text; values keep their JSON types. */
+    public String getInputs() {
         return inputs;
     }
 
     @DataBoundSetter
-    public void setInputs(Map<String, Object> inputs) {
-        this.inputs = inputs == null || inputs.isEmpty() ? null : new LinkedHashMap<>(inputs);
+    public void setInputs(String inputs) {
+        this.inputs = Util.fixEmptyAndTrim(inputs);
     }
 
     @Override
@@ -104,14 +116,14 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
         this.passBuildParameters = passBuildParameters;
     }
 
-    /** A map, or JSON text holding an object. */
-    public Object getEvent() {
+    /** The event as JSON object text. */
+    public String getEvent() {
         return event;
     }
 
     @DataBoundSetter
-    public void setEvent(Object event) {
-        this.event = event instanceof CharSequence text ? Util.fixEmptyAndTrim(text.toString()) : event;
+    public void setEvent(String event) {
+        this.event = Util.fixEmptyAndTrim(event);
     }
 
     @Override
@@ -195,7 +207,8 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor implements WorkflowCallFormEndpoints {
+    public static final class DescriptorImpl extends StepDescriptor
+            implements WorkflowCallFormEndpoints, CustomDescribableModel {
         public DescriptorImpl() {
             WorkflowCallForms.SHARED_HELP.forEach(
                     field -> addHelpFileRedirect(field, BlinkExecuteBuilder.class, field));
@@ -211,6 +224,31 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
         @Override
         public String getDisplayName() {
             return Messages.BlinkExecuteStep_DisplayName();
+        }
+
+        /**
+         * Takes {@code inputs} and {@code event} as maps too, as scripts write them, by turning a map
+         * into the JSON text that the step's parameters hold.
+         */
+        @NonNull
+        @Override
+        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            Map<String, Object> asText = new LinkedHashMap<>(arguments);
+            for (String field : List.of("inputs", "event")) {
+                asText.computeIfPresent(
+                        field, (name, value) -> value instanceof Map<?, ?> ? JsonValues.toJson(value).toString() : value);
+            }
+            return asText;
+        }
+
+        @POST
+        public FormValidation doCheckInputs(@AncestorInPath Item item, @QueryParameter String value) {
+            return WorkflowCallForms.checkJsonObject(item, "inputs", value);
+        }
+
+        @POST
+        public FormValidation doCheckEvent(@AncestorInPath Item item, @QueryParameter String value) {
+            return WorkflowCallForms.checkJsonObject(item, "event", value);
         }
 
         /** Blink is called from the controller: the step needs no {@code node} block. */

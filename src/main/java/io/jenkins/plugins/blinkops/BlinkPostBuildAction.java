@@ -2,12 +2,13 @@ package io.jenkins.plugins.blinkops;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Launcher;
 import hudson.Util;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.model.Result;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
-import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -33,8 +33,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  * the condition. The workflow learns about the build from inputs of its own ({@code jenkins_job},
  * {@code jenkins_build_number}, {@code jenkins_build_url}, {@code jenkins_build_result}); inputs the
  * user sets by those names win. By default nothing that goes wrong here changes the build's result.
+ *
+ * <p>For freestyle-style jobs only, as Jenkins' own post-build actions: a Pipeline has no final
+ * result while it runs, so it says when to run a workflow with {@code post { failure { blinkExecute
+ * ... } } }. Hence not a {@code SimpleBuildStep}.
  */
-public class BlinkPostBuildAction extends Recorder implements SimpleBuildStep, WorkflowCallConfig {
+public class BlinkPostBuildAction extends Recorder implements WorkflowCallConfig {
     private final String workflowId;
     private TriggerCondition condition = TriggerCondition.ALWAYS;
     private String connection;
@@ -60,30 +64,32 @@ public class BlinkPostBuildAction extends Recorder implements SimpleBuildStep, W
     }
 
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         // a build that has no result yet has had no problem so far
-        String resultName = (run.getResult() == null ? Result.SUCCESS : run.getResult()).toString();
+        String resultName = (build.getResult() == null ? Result.SUCCESS : build.getResult()).toString();
         if (!condition.matches(resultName)) {
             new BuildLog(listener.getLogger()).info(Messages.BlinkPostBuildAction_NotTriggered(resultName, condition));
-            return;
+            return true;
         }
         Map<String, Object> allInputs = new LinkedHashMap<>(TriggerCondition.buildFacts(
-                run.getParent().getFullName(), run.getNumber(), absoluteUrl(run), resultName));
+                build.getParent().getFullName(), build.getNumber(), absoluteUrl(build), resultName));
         allInputs.putAll(BlinkInput.toMap(inputs));
         ExecutionOutcome outcome;
         try {
-            outcome = BuildStepCall.execute(run, env, listener, this, allInputs, eventJson);
+            outcome = BuildStepCall.execute(
+                    build, build.getEnvironment(listener), listener, this, allInputs, eventJson);
         } catch (AbortException e) {
             // the workflow could not be started: that too is decided by onFailure here
             BuildVerdict verdict = onFailure.verdict();
             if (verdict != BuildVerdict.FAILURE) {
                 new BuildLog(listener.getLogger()).warn(e.getMessage());
             }
-            BuildStepCall.apply(run, verdict, e.getMessage());
-            return;
+            BuildStepCall.apply(build, verdict, e.getMessage());
+            return true;
         }
-        BuildStepCall.apply(run, outcome.verdict(onFailure), outcome.summary());
+        BuildStepCall.apply(build, outcome.verdict(onFailure), outcome.summary());
+        return true;
     }
 
     /** The build's page, or {@code null} while Jenkins' own URL is not configured. */
@@ -96,12 +102,6 @@ public class BlinkPostBuildAction extends Recorder implements SimpleBuildStep, W
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
         return BuildStepMonitor.NONE;
-    }
-
-    /** Blink is called over the network from the controller: no agent and no workspace are needed. */
-    @Override
-    public boolean requiresWorkspace() {
-        return false;
     }
 
     @Override

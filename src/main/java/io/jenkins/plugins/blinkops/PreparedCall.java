@@ -9,7 +9,6 @@ import io.jenkins.plugins.blinkops.core.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.RunOptions;
 import io.jenkins.plugins.blinkops.core.WorkflowRunner;
-import java.util.Map;
 
 /**
  * A workflow call ready to send, made the same way for every kind of step: the connection and key
@@ -24,7 +23,7 @@ record PreparedCall(BlinkClient client, ExecutionRequest request, RunOptions opt
             EnvVars environment,
             BuildLog log,
             WorkflowCallConfig config,
-            Map<String, ?> inputs,
+            Object inputs,
             Object event)
             throws AbortException {
         BlinkSession session = BlinkSession.forRun(run, config.getConnection(), config.getCredentialsId());

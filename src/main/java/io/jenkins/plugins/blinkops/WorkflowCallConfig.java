@@ -4,12 +4,11 @@ import io.jenkins.plugins.blinkops.core.ExecutionSpec;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
 import io.jenkins.plugins.blinkops.core.RunOptions;
 import io.jenkins.plugins.blinkops.core.WaitMode;
-import java.util.Map;
 
 /**
  * The settings that the freestyle build step, the Pipeline step and the post-build action share,
  * and their one translation into the engine's model. Inputs and event are passed in because each
- * of the three keeps them in the form that suits it (name/value rows, a map, JSON text).
+ * of the three keeps them in the form that suits it (name/value rows, JSON text).
  */
 interface WorkflowCallConfig {
     /** The default of {@code timeoutMinutes}; the form in lib/blinkops/options.jelly shows the same. */
@@ -44,7 +43,7 @@ interface WorkflowCallConfig {
 
     boolean isStrictReferences();
 
-    default ExecutionSpec toSpec(Map<String, ?> inputs, Object event) {
+    default ExecutionSpec toSpec(Object inputs, Object event) {
         return new ExecutionSpec(
                 getWorkspaceId(),
                 getWorkflowId(),

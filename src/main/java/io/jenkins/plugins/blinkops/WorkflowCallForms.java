@@ -170,12 +170,13 @@ final class WorkflowCallForms {
         return canConfigure(item) ? FormValidation.validatePositiveInteger(value) : FormValidation.ok();
     }
 
-    static FormValidation checkEventJson(Item item, String value) {
+    /** Text that must hold a JSON object: the event of every step, the inputs of the Pipeline step. */
+    static FormValidation checkJsonObject(Item item, String field, String value) {
         if (!canConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.ok();
         }
         try {
-            JsonValues.parseObject(value, "event");
+            JsonValues.parseObject(value, field);
             return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

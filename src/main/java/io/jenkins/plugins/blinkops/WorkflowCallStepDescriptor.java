@@ -26,6 +26,6 @@ public abstract class WorkflowCallStepDescriptor<T extends BuildStep & Describab
 
     @POST
     public FormValidation doCheckEventJson(@AncestorInPath Item item, @QueryParameter String value) {
-        return WorkflowCallForms.checkEventJson(item, value);
+        return WorkflowCallForms.checkJsonObject(item, "event", value);
     }
 }

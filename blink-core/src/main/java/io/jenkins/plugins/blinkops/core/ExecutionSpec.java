@@ -11,7 +11,9 @@ import java.util.Set;
  * {@code ${NAME}} references.
  *
  * @param workspaceId         blank to use the connection's default workspace
- * @param inputs              the workflow's inputs; values keep their JSON type
+ * @param inputs              the workflow's inputs: a map whose values keep their JSON type, or JSON
+ *                            object text (what the Pipeline step's documented {@code inputs} holds),
+ *                            or {@code null}
  * @param passBuildParameters also send each build parameter as an input (explicit inputs win)
  * @param event               JSON object text, or a map, or {@code null}
  * @param strictReferences    whether a reference to an unknown variable is an error
@@ -19,17 +21,13 @@ import java.util.Set;
 public record ExecutionSpec(
         String workspaceId,
         String workflowId,
-        Map<String, ?> inputs,
+        Object inputs,
         boolean passBuildParameters,
         Object event,
         String runner,
         String triggerType,
         String pastExecutionRef,
         boolean strictReferences) {
-
-    public ExecutionSpec {
-        inputs = inputs == null ? Map.of() : inputs;
-    }
 
     /**
      * The request to send for one build.
@@ -51,7 +49,7 @@ public record ExecutionSpec(
         ExecutionRequest.Builder builder = ExecutionRequest.builder(
                         expander.expand(ws, "workspaceId"), expander.expand(nullToEmpty(workflowId), "workflowId"))
                 .expandingWith(expander)
-                .inputs(inputs)
+                .inputs(inputValues())
                 .runner(runner)
                 .triggerType(triggerType)
                 .pastExecutionRef(pastExecutionRef);
@@ -66,6 +64,13 @@ public record ExecutionSpec(
         unresolved.forEach(name ->
                 log.warn("${" + name + "} is neither a build parameter nor a variable; " + "it is sent as written."));
         return builder.build();
+    }
+
+    private Map<String, ?> inputValues() {
+        if (inputs instanceof Map<?, ?> map) {
+            return stringKeys(map);
+        }
+        return inputs == null ? Map.of() : JsonValues.parseObject(inputs.toString(), "inputs").asMap();
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

@@ -13,7 +13,7 @@ class ExecutionSpecTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final BuildLog log = new BuildLog(new PrintStream(out, true, StandardCharsets.UTF_8));
 
-    private static ExecutionSpec spec(String ws, String wf, Map<String, ?> inputs, Object event, boolean strict) {
+    private static ExecutionSpec spec(String ws, String wf, Object inputs, Object event, boolean strict) {
         return new ExecutionSpec(ws, wf, inputs, false, event, null, null, null, strict);
     }
 
@@ -42,6 +42,26 @@ class ExecutionSpecTest {
                 .toRequest(null, Map.of(), Map.of(), log)
                 .toJsonBody();
         assertThat(fromMap).isEqualTo(fromText).isEqualTo("{\"event\":{\"a\":1}}");
+    }
+
+    @Test
+    void inputsMayBeAMapOrJsonTextAndKeepTheirTypes() {
+        String fromMap = spec("ws", "wf", Map.of("n", 3, "host", "${HOST}"), null, false)
+                .toRequest(null, Map.of("HOST", "db1"), Map.of(), log)
+                .toJsonBody();
+        String fromText = spec("ws", "wf", "{\"n\": 3, \"host\": \"${HOST}\"}", null, false)
+                .toRequest(null, Map.of("HOST", "db1"), Map.of(), log)
+                .toJsonBody();
+        assertThat(fromText).isEqualTo("{\"input_values\":{\"n\":3,\"host\":\"db1\"}}");
+        assertThat(fromMap).contains("\"n\":3").contains("\"host\":\"db1\"");
+    }
+
+    @Test
+    void inputsTextThatIsNoJsonObjectIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> spec("ws", "wf", "[1, 2]", null, false).toRequest(null, Map.of(), Map.of(), log))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("inputs")
+                .hasMessageContaining("a list");
     }
 
     @Test

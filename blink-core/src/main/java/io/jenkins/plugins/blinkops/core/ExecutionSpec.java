@@ -70,7 +70,9 @@ public record ExecutionSpec(
         if (inputs instanceof Map<?, ?> map) {
             return stringKeys(map);
         }
-        return inputs == null ? Map.of() : JsonValues.parseObject(inputs.toString(), "inputs").asMap();
+        return inputs == null
+                ? Map.of()
+                : JsonValues.parseObject(inputs.toString(), "inputs").asMap();
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

@@ -73,8 +73,13 @@ final class BackgroundCalls {
 
     /** Runs {@code call} in the background after {@code delayMillis}, holding no thread until then. */
     static void schedule(Runnable call, long delayMillis) {
+        onTimer(() -> submit(call), delayMillis);
+    }
+
+    /** Runs {@code quick} on Jenkins' timer after {@code delayMillis}: only for work that never waits. */
+    static void onTimer(Runnable quick, long delayMillis) {
         try {
-            Timer.get().schedule(() -> submit(call), delayMillis, TimeUnit.MILLISECONDS);
+            Timer.get().schedule(quick, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOGGER.log(Level.FINE, "Jenkins is shutting down; the wait resumes after the restart", e);
         }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.blinkops.core.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.WaitMode;
 import io.jenkins.plugins.blinkops.core.WorkflowRunner;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -31,6 +32,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 class BlinkExecuteStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(BlinkExecuteStepExecution.class.getName());
+    /** How long an aborted step waits for Blink to answer its cancel before it ends anyway. */
+    static final long CANCEL_GRACE_MILLIS = 5_000;
 
     /** Only needed to start: inputs and event may hold anything a script passed, so they are not saved. */
     private final transient BlinkExecuteStep step;
@@ -133,8 +136,9 @@ class BlinkExecuteStepExecution extends StepExecution {
     }
 
     /**
-     * Ends the step at once, whatever the background calls are busy with, and only then asks Blink
-     * to cancel the run: an abort never waits for Blink, nor for a free thread to reach it.
+     * Asks Blink to cancel the run, and ends the step when Blink has answered or after
+     * {@link #CANCEL_GRACE_MILLIS}, whichever comes first: an abort takes effect within seconds
+     * whatever the background calls are busy with, and usually with Blink's answer in the log.
      */
     @Override
     public void stop(Throwable cause) {
@@ -151,9 +155,26 @@ class BlinkExecuteStepExecution extends StepExecution {
         }
         FollowState toCancel = follow;
         WorkflowRunner cancelWith = toCancel == null ? null : runnerForCancel(toCancel);
-        getContext().onFailure(cause);
-        if (cancelWith != null) {
-            BackgroundCalls.submit(() -> cancelWith.abort(toCancel));
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                getContext().onFailure(cause);
+            }
+        };
+        if (cancelWith == null) {
+            end.run();
+            return;
+        }
+        BackgroundCalls.onTimer(end, CANCEL_GRACE_MILLIS);
+        boolean submitted = BackgroundCalls.submit(() -> {
+            try {
+                cancelWith.abort(toCancel);
+            } finally {
+                end.run();
+            }
+        });
+        if (!submitted) {
+            end.run();
         }
     }
 

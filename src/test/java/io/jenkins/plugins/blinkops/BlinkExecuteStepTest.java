@@ -17,6 +17,7 @@ import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.time.Duration;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
@@ -233,6 +234,87 @@ class BlinkExecuteStepTest {
         assertThat(server.requests(Route.EXECUTE).get(0).header("BLINK-API-KEY"))
                 .isEqualTo(API_KEY);
         assertThat(JenkinsRule.getLog(run)).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void inputsAndEventMayBeJsonTextAsTheSnippetGeneratorWritesThem() throws Exception {
+        BlinkExecuteStep step = new BlinkExecuteStep(WORKFLOW);
+        step.setInputs("{\"host\": \"db1\", \"retries\": 3}");
+        step.setEvent("{\"source\": \"jenkins\"}");
+        String snippet = Snippetizer.object2Groovy(step);
+        assertThat(snippet).startsWith("blinkExecute ").contains("inputs: '{\"host\": \"db1\", \"retries\": 3}'");
+
+        j.buildAndAssertSuccess(pipeline(snippet));
+
+        JsonObject expected = JsonParser.parseString(
+                        "{\"input_values\": {\"host\": \"db1\", \"retries\": 3}, \"event\": {\"source\": \"jenkins\"}}")
+                .getAsJsonObject();
+        assertThat(server.requests(Route.EXECUTE).get(0).bodyJson()).isEqualTo(expected);
+    }
+
+    @Test
+    void inputsThatAreNoJsonObjectAreRefusedBeforeAnythingIsSent() throws Exception {
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("""
+                blinkExecute workflowId: '%s', inputs: '["db1", "db2"]'
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("inputs", run);
+        j.assertLogContains("not a list", run);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    /** A Pipeline has no result until it ends: it says when to run a workflow with post conditions. */
+    @Test
+    void inAPipelineAPostConditionRunsTheWorkflowAndThePostBuildActionIsNotOffered() throws Exception {
+        String declarative = """
+                pipeline {
+                  agent none
+                  stages {
+                    stage('build') { steps { %s } }
+                  }
+                  post {
+                    failure { blinkExecute workflowId: '%s', inputs: [reason: 'build failed'] }
+                  }
+                }
+                """;
+        j.buildAndAssertSuccess(pipeline(declarative.formatted("echo 'fine'", WORKFLOW)));
+        assertThat(server.requests(Route.EXECUTE)).isEmpty();
+
+        j.buildAndAssertStatus(Result.FAILURE, pipeline(declarative.formatted("error 'broken'", WORKFLOW)));
+        assertThat(server.requests(Route.EXECUTE))
+                .singleElement()
+                .satisfies(r -> assertThat(r.bodyJson().toString()).contains("build failed"));
+
+        WorkflowRun postBuild = j.buildAndAssertStatus(
+                Result.FAILURE, pipeline("blinkPostBuild workflowId: '%s'".formatted(WORKFLOW)));
+        j.assertLogContains("No such DSL method 'blinkPostBuild'", postBuild);
+    }
+
+    /** Blink never answers the cancel: the step ends all the same, without waiting for it. */
+    @Test
+    void anAbortIsNotHeldUpByABlinkThatDoesNotAnswer() throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
+        server.fault(Route.CANCEL, Fault.slow(Duration.ofMinutes(10)));
+        WorkflowJob job = pipeline("blinkExecute workflowId: '%s'".formatted(WORKFLOW));
+
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("State: Running", run);
+        run.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+        assertThat(server.count(Route.CANCEL)).isEqualTo(1);
+        assertThat(server.inFlight()).as("the cancel Blink has not answered yet").isEqualTo(1);
+    }
+
+    /** A poll that fires while Jenkins shuts down finds no pool, and makes none that nobody would close. */
+    @Test
+    void theCallPoolStaysDownOnceJenkinsHasShutItDown() {
+        assertThat(BackgroundCalls.submit(() -> {})).isTrue();
+
+        BlinkLifecycle.stop();
+
+        assertThat(BackgroundCalls.submit(() -> {})).isFalse();
+        assertThat(BackgroundCalls.submit(() -> {})).isFalse();
     }
 
     private WorkflowJob pipeline(String script) throws Exception {

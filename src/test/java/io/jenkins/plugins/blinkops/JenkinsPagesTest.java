@@ -1,0 +1,100 @@
+package io.jenkins.plugins.blinkops;
+
+import static io.jenkins.plugins.blinkops.BlinkFixture.WORKFLOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Every page the plugin adds to or shows in Jenkins renders, with what a user comes to it for. */
+@WithJenkins
+class JenkinsPagesTest {
+    private JenkinsRule j;
+    private FakeBlinkServer server;
+
+    @BeforeEach
+    void startBlink(JenkinsRule rule) throws Exception {
+        j = rule;
+        server = BlinkFixture.startServer();
+        BlinkFixture.configure(server);
+    }
+
+    @AfterEach
+    void stopBlink() {
+        server.close();
+    }
+
+    @Test
+    void theSystemConfigurationShowsTheConnections() throws Exception {
+        HtmlPage page = j.createWebClient().goTo("manage/configure");
+
+        assertThat(page.asNormalizedText()).contains("Blink Ops").contains("Test connection");
+        assertThat(page.getElementsByName("_.name"))
+                .anySatisfy(field -> assertThat(field.getAttribute("value")).isEqualTo(BlinkFixture.CONNECTION));
+    }
+
+    @Test
+    void aFreestyleJobsConfigurationShowsTheStepAndThePostBuildAction() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("configured");
+        project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
+        project.getPublishersList().add(new BlinkPostBuildAction(WORKFLOW));
+
+        HtmlPage page = j.createWebClient().getPage(project, "configure");
+
+        String text = page.asNormalizedText();
+        assertThat(text).contains("Run a Blink workflow").contains("Run a Blink workflow after the build");
+        assertThat(page.getElementsByName("_.workflowId")).hasSize(2);
+        assertThat(page.getElementsByName("_.condition")).hasSize(1);
+    }
+
+    @Test
+    void theSnippetGeneratorOffersBlinkExecuteWithEveryField() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
+
+        HtmlPage page = j.createWebClient().getPage(job, "pipeline-syntax/");
+
+        String html = page.getWebResponse().getContentAsString();
+        assertThat(html).contains("blinkExecute: Run a Blink workflow");
+        // the step's form is in the page, as the template the generator shows when the step is chosen
+        assertThat(html).contains("Inputs (JSON object)").contains("Event (JSON object)").contains("Workflow id");
+    }
+
+    @Test
+    void theStepsReferenceDescribesEveryParameterOfBlinkExecute() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
+
+        HtmlPage page = j.createWebClient().getPage(job, "pipeline-syntax/html");
+
+        DomNode blinkExecute = page.getFirstByXPath("//dt[code='blinkExecute']/following-sibling::dd[1]");
+        assertThat(blinkExecute).as("blinkExecute in the reference").isNotNull();
+        // the text as written, whether or not the page shows the step unfolded
+        assertThat(blinkExecute.getTextContent())
+                .contains("workflowId", "inputs", "event", "waitMode", "timeoutMinutes", "onFailure")
+                .contains("the text of a JSON object")
+                .doesNotContain("UnsupportedOperationException", "do not know how to categorize", "Nested choice");
+    }
+
+    @Test
+    void theBuildPageListsTheExecutions() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("runs");
+        project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+        String id = server.executions().get(0).id();
+
+        JenkinsRule.WebClient wc = j.createWebClient();
+        assertThat(wc.getPage(build).asNormalizedText()).contains(WORKFLOW).contains("Completed");
+        HtmlPage executions = wc.getPage(build, "blink/");
+        assertThat(executions.asNormalizedText()).contains("Blink executions").contains(id).contains("Completed");
+        assertThat(executions.getAnchorByText(WORKFLOW).getHrefAttribute())
+                .isEqualTo(server.url() + "/workspace/" + BlinkFixture.WORKSPACE + "/workflow/" + WORKFLOW + "/edit");
+    }
+}

@@ -79,30 +79,26 @@ public final class BlinkClient {
         return transport.send(key, call, body -> ResponseParsers.execution(body, outputLimit), cancellation);
     }
 
-    /** {@code GET .../outputs}, for an execution whose record did not carry its outputs. */
-    public Outputs getOutputs(String workspaceId, String executionId, long outputLimit)
-            throws BlinkApiException, InterruptedException {
-        ApiCall call = ApiCall.get(
-                Operation.GET_OUTPUTS,
-                Target.execution(workspaceId, executionId),
-                executionPath(workspaceId, executionId) + "/outputs");
-        return transport.send(key, call, body -> ResponseParsers.outputs(body, outputLimit), cancellation);
-    }
-
-    /** The steps of an execution ({@code GET .../steps}): which one failed, and why. */
-    public List<StepResult> getSteps(String workspaceId, String executionId)
+    /**
+     * The steps of an execution ({@code GET .../steps}): which one failed, and why, and the run's
+     * outputs as {@link LastStepOutput} takes them from the steps' {@code output_data}.
+     */
+    public ExecutionSteps getSteps(String workspaceId, String executionId, long outputLimit)
             throws BlinkApiException, InterruptedException {
         ApiCall call = ApiCall.get(
                 Operation.GET_STEPS,
                 Target.execution(workspaceId, executionId),
                 executionPath(workspaceId, executionId) + "/steps");
-        return transport.send(key, call, ResponseParsers::steps, cancellation);
+        return transport.send(key, call, body -> ResponseParsers.steps(body, outputLimit), cancellation);
     }
 
     /**
      * Asks Blink to stop an execution.
      *
-     * @return {@code false} when Blink says it is not running any more (HTTP 400)
+     * Cancel is not in Blink's current reference (a 2022 spec had it): any 2xx, with or without a
+     * body, counts as done, and 400 (that spec's "not running") or 409 as "not running any more".
+     *
+     * @return {@code false} when Blink says it is not running any more (HTTP 400 or 409)
      */
     public boolean cancelExecution(String workspaceId, String executionId)
             throws BlinkApiException, InterruptedException {
@@ -116,7 +112,7 @@ public final class BlinkClient {
             transport.send(key, call, body -> Boolean.TRUE, new Cancellation());
             return true;
         } catch (BlinkApiException e) {
-            if (e.reason() == BlinkApiException.Reason.HTTP_STATUS && e.status() == 400) {
+            if (e.reason() == BlinkApiException.Reason.HTTP_STATUS && (e.status() == 400 || e.status() == 409)) {
                 return false;
             }
             throw e;

@@ -8,6 +8,7 @@ import static io.jenkins.plugins.blinkops.core.BlinkApiException.Reason.TIMED_OU
 import com.google.gson.JsonParseException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.ConnectException;
@@ -195,13 +196,18 @@ public final class BlinkTransport implements Closeable {
                     .setConnectionRequestTimeout(Timeout.of(callTimeout(call)))
                     .build());
         }
-        try (Cancellation.Registration deadlineAbort = CallDeadlines.SHARED.abortAt(deadline, request::cancel);
-                Cancellation.Registration cancelAbort = cancellation.whileRunning(request::cancel)) {
+        // both abort the request in flight: the deadline when it passes, the cancellation when cancelled
+        Cancellation.Registration deadlineAbort = CallDeadlines.SHARED.abortAt(deadline, request::cancel);
+        Cancellation.Registration cancelAbort = cancellation.whileRunning(request::cancel);
+        try {
             return http.execute(request, response -> handle(response, call, reader, key));
         } catch (BlinkApiException e) {
             throw e;
         } catch (IOException e) {
             throw classify(e, call, request.isCancelled());
+        } finally {
+            cancelAbort.close();
+            deadlineAbort.close();
         }
     }
 
@@ -222,11 +228,11 @@ public final class BlinkTransport implements Closeable {
         if (status < 200 || status >= 300) {
             throw errorFor(response, call, key);
         }
-        if (response.getEntity() == null) {
-            throw invalidAnswer(call, status, "an empty body");
-        }
-        RecordingInputStream body =
-                new RecordingInputStream(response.getEntity().getContent());
+        // no body at all (a 204) is read as an empty one: a reader that needs none (cancel) accepts it
+        RecordingInputStream body = new RecordingInputStream(
+                response.getEntity() == null
+                        ? InputStream.nullInputStream()
+                        : response.getEntity().getContent());
         try (Reader text = new InputStreamReader(body, StandardCharsets.UTF_8)) {
             return reader.read(text);
         } catch (RecordingInputStream.ConnectionBroken e) {

@@ -25,7 +25,9 @@ final class Retries {
 
     private static boolean isTransient(BlinkApiException failure) {
         return switch (failure.reason()) {
-            case NO_ANSWER, TIMED_OUT, INVALID_ANSWER -> true;
+            case NO_ANSWER, TIMED_OUT -> true;
+            // a 2xx answer that arrived whole and cannot be read will read the same next time
+            case INVALID_ANSWER -> false;
             case HTTP_STATUS -> failure.status() == 408 || failure.status() >= 500;
             case NOT_SENT -> true;
         };

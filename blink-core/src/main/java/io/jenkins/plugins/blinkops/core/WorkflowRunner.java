@@ -224,42 +224,52 @@ public final class WorkflowRunner {
 
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)
             throws InterruptedException {
-        if (!state.isSuccess()) {
-            logFailedSteps(f);
+        ExecutionSteps steps = stepsOf(f, status, state);
+        Outputs outputs = Outputs.NONE;
+        if (state.isSuccess() && steps.hasOutputs()) {
+            outputs = steps.outputs();
+            log.info("Outputs: those of step " + steps.outputStep() + ", the last step to finish with an output.");
+        } else if (!state.isSuccess()) {
+            logFailedSteps(steps);
         }
-        Outputs outputs = status.outputs() == null
-                ? fetchOutputs(f, state)
-                : new Outputs(status.outputs(), status.outputsTruncated());
         return outcome(WaitMode.FOLLOW, f, state, false, outputs, status.errorMessage(), f.elapsed(now));
     }
 
-    /** Outputs come with the execution record as far as known; else from {@code /outputs}, if it exists. */
-    private Outputs fetchOutputs(FollowState f, ExecutionState state) throws InterruptedException {
-        if (!state.isSuccess()) {
-            return Outputs.NONE;
+    /**
+     * The steps of an ended run: the record's {@code step_results} when they hold what is needed
+     * (a completed run's outputs, a failed run's failed step), else {@code GET .../steps}. Outputs
+     * come from nowhere else (see {@link LastStepOutput}); a run whose steps have none has none.
+     */
+    private ExecutionSteps stepsOf(FollowState f, ExecutionStatus status, ExecutionState state)
+            throws InterruptedException {
+        ExecutionSteps recorded = status.stepResults();
+        boolean enough = state.isSuccess()
+                ? recorded.hasOutputs()
+                : recorded.steps().stream().anyMatch(StepResult::failed);
+        if (enough) {
+            return recorded;
         }
         try {
-            return client.getOutputs(f.workspaceId(), f.executionId(), options.maxOutputBytes());
+            return client.getSteps(f.workspaceId(), f.executionId(), options.maxOutputBytes());
         } catch (BlinkApiException e) {
-            log.warn("The execution ended, but its outputs could not be read: " + e.getMessage());
-            return Outputs.NONE;
+            // only a help for a failed run; for a completed one the outputs are lost, which the user must know
+            String what = "The steps of execution " + f.executionId() + " could not be read";
+            if (state.isSuccess()) {
+                log.warn(what + ", so its outputs are unknown: " + e.getMessage());
+            } else {
+                log.info(what + ": " + e.getMessage());
+            }
+            return recorded;
         }
     }
 
-    /**
-     * Names the steps that did not complete, so that the log says where a run went wrong. Only a
-     * help: when the steps cannot be read, the outcome says what Blink said of the whole run.
-     */
-    private void logFailedSteps(FollowState f) throws InterruptedException {
-        try {
-            for (StepResult step : client.getSteps(f.workspaceId(), f.executionId())) {
-                if (step.failed()) {
-                    String error = step.errorMessage() == null ? "" : ": " + step.errorMessage();
-                    log.info("Step " + step.stepId() + " ended " + step.state().name() + error);
-                }
+    /** Names the steps that did not complete, so that the log says where a run went wrong. */
+    private void logFailedSteps(ExecutionSteps steps) {
+        for (StepResult step : steps.steps()) {
+            if (step.failed()) {
+                String error = step.errorMessage() == null ? "" : ": " + step.errorMessage();
+                log.info("Step " + step.stepId() + " ended " + step.state().name() + error);
             }
-        } catch (BlinkApiException e) {
-            log.info("The steps of execution " + f.executionId() + " could not be read: " + e.getMessage());
         }
     }
 

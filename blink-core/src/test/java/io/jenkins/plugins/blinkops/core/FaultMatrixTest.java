@@ -91,9 +91,9 @@ class FaultMatrixTest {
             | get execution    | 503                | ok after retry    | 2        | -          |                                       |
             | get execution    | 504                | ok after retry    | 2        | -          |                                       |
             | get execution    | slow answer        | ok after retry    | 2        | -          |                                       |
-            | get execution    | HTML body          | ok after retry    | 2        | -          |                                       |
-            | get execution    | truncated JSON     | ok after retry    | 2        | -          |                                       |
-            | get execution    | empty body         | ok after retry    | 2        | -          |                                       |
+            | get execution    | HTML body          | INVALID_ANSWER    | 1        | -          | <html>                                |
+            | get execution    | truncated JSON     | INVALID_ANSWER    | 1        | -          | not the JSON expected                 |
+            | get execution    | empty body         | INVALID_ANSWER    | 1        | -          | an empty body                         |
             | get execution    | 401                | HTTP 401          | 1        | -          | invalid or has expired                |
             | get execution    | 403                | HTTP 403          | 1        | -          | Contributor or Owner                  |
             | get execution    | 404                | HTTP 404          | 1        | -          | no execution                          |
@@ -119,9 +119,9 @@ class FaultMatrixTest {
             | check connection | 503                | ok after retry    | 2        | -          |                                       |
             | check connection | 504                | ok after retry    | 2        | -          |                                       |
             | check connection | slow answer        | ok after retry    | 2        | -          |                                       |
-            | check connection | HTML body          | ok after retry    | 2        | -          |                                       |
-            | check connection | truncated JSON     | ok after retry    | 2        | -          |                                       |
-            | check connection | empty body         | ok after retry    | 2        | -          |                                       |
+            | check connection | HTML body          | INVALID_ANSWER    | 1        | -          | <html>                                |
+            | check connection | truncated JSON     | INVALID_ANSWER    | 1        | -          | not the JSON expected                 |
+            | check connection | empty body         | INVALID_ANSWER    | 1        | -          | an empty body                         |
             | check connection | 401                | HTTP 401          | 1        | -          | invalid or has expired                |
             | check connection | 403                | HTTP 403          | 1        | -          | Contributor or Owner                  |
             | check connection | 404                | HTTP 404          | 1        | -          | did not recognise the API address     |
@@ -133,9 +133,9 @@ class FaultMatrixTest {
             | list workflows   | 503                | ok after retry    | 2        | -          |                                       |
             | list workflows   | 504                | ok after retry    | 2        | -          |                                       |
             | list workflows   | slow answer        | ok after retry    | 2        | -          |                                       |
-            | list workflows   | HTML body          | ok after retry    | 2        | -          |                                       |
-            | list workflows   | truncated JSON     | ok after retry    | 2        | -          |                                       |
-            | list workflows   | empty body         | ok after retry    | 2        | -          |                                       |
+            | list workflows   | HTML body          | INVALID_ANSWER    | 1        | -          | <html>                                |
+            | list workflows   | truncated JSON     | INVALID_ANSWER    | 1        | -          | not the JSON expected                 |
+            | list workflows   | empty body         | INVALID_ANSWER    | 1        | -          | an empty body                         |
             | list workflows   | 401                | HTTP 401          | 1        | -          | invalid or has expired                |
             | list workflows   | 403                | HTTP 403          | 1        | -          | Contributor or Owner                  |
             | list workflows   | 404                | HTTP 404          | 1        | -          | no workspace 'ws-1'                   |

@@ -26,7 +26,11 @@ final class Fixtures {
     }
 
     static BlinkClient client(FakeBlinkServer server) {
-        return new BlinkClient(BlinkTransport.forSettings(settings(server)), ApiKey.of(KEY));
+        return client(server.url());
+    }
+
+    static BlinkClient client(String url) {
+        return new BlinkClient(BlinkTransport.forSettings(settings(url)), ApiKey.of(KEY));
     }
 
     static RunOptions options(WaitMode mode) {

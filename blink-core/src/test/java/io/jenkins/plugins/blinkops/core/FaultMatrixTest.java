@@ -247,6 +247,15 @@ class FaultMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     void cell(Cell cell) throws Exception {
+        try {
+            check(cell);
+        } catch (AssertionError e) {
+            // Maven's console names a case by its index ("cell(Cell)[33]"): say which cell failed
+            throw new AssertionError(cell + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void check(Cell cell) throws Exception {
         server = FakeBlinkServer.start().apiKey(KEY);
         server.workspace("ws-1", "Ops");
         server.workflow("ws-1", "wf-quick");

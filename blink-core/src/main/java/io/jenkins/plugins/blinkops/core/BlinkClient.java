@@ -4,6 +4,7 @@ import static io.jenkins.plugins.blinkops.core.BlinkHost.segment;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Blink API as the plugin uses it, for one API key. Cheap to create: the HTTP connections
@@ -45,19 +46,50 @@ public final class BlinkClient {
     }
 
     /**
-     * Starts the workflow and lets Blink hold the request until it ends ({@code run_sync}).
+     * Starts the workflow and lets Blink hold the request until it ends ({@code run_sync}), without
+     * holding a thread: the future completes when Blink answers. Cancelling it, or this client's
+     * {@link #cancellation()}, aborts the request at once (the connection is closed). It fails with
+     * the {@link BlinkApiException} the blocking calls throw, after the same retries.
      *
-     * @param timeout     how long Blink waits for the workflow (whole seconds, at least one)
-     * @param outputLimit how many characters of outputs to keep
+     * @param timeout     how long Blink waits for the workflow (whole seconds, at least one); the
+     *     answer is awaited that long plus {@link #SYNC_GRACE}
+     * @param outputLimit how many characters of outputs to keep; no more than a few times as many
+     *     bytes are held while the answer streams in
      */
-    public Outputs executeSync(ExecutionRequest request, Duration timeout, long outputLimit)
-            throws BlinkApiException, InterruptedException {
+    public CompletableFuture<Outputs> executeSyncAsync(ExecutionRequest request, Duration timeout, long outputLimit) {
         long seconds = Math.max(1, timeout.toSeconds());
         ApiCall call = executeCall(request)
                 .withQuery("run_sync", "true")
                 .withQuery("timeout", Long.toString(seconds))
                 .withExtraWait(Duration.ofSeconds(seconds).plus(SYNC_GRACE));
-        return transport.send(key, call, body -> ResponseParsers.outputs(body, outputLimit), cancellation);
+        CompletableFuture<Outputs> answer = transport.sendAsync(
+                key,
+                call,
+                (body, cut) -> markedIfCut(ResponseParsers.outputs(body, outputLimit), cut),
+                bodyBudget(outputLimit));
+        Cancellation.Registration onCancel = cancellation.whileRunning(() -> answer.cancel(true));
+        answer.whenComplete((outputs, error) -> onCancel.close());
+        return answer;
+    }
+
+    /** {@link #executeSyncAsync}, waited for in this thread (interruptibly). */
+    public Outputs executeSync(ExecutionRequest request, Duration timeout, long outputLimit)
+            throws BlinkApiException, InterruptedException {
+        return Futures.await(executeSyncAsync(request, timeout, outputLimit));
+    }
+
+    /**
+     * Bytes of a synchronous answer kept while it streams in: room for {@code outputLimit}
+     * characters however they are written (UTF-8, {@code \\u} escapes), beyond which the reader
+     * would cut anyway.
+     */
+    private static long bodyBudget(long outputLimit) {
+        long chars = Math.min(outputLimit, Long.MAX_VALUE / 8);
+        return 6 * chars + Answers.ERROR_BODY_LIMIT;
+    }
+
+    private static Outputs markedIfCut(Outputs outputs, boolean cut) {
+        return cut && !outputs.truncated() ? new Outputs(outputs.values(), true) : outputs;
     }
 
     private static ApiCall executeCall(ExecutionRequest request) {

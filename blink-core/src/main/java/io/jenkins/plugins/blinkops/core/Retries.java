@@ -3,12 +3,32 @@ package io.jenkins.plugins.blinkops.core;
 import static io.jenkins.plugins.blinkops.core.BlinkApiException.Reason.HTTP_STATUS;
 import static io.jenkins.plugins.blinkops.core.BlinkApiException.Reason.NOT_SENT;
 
+import java.time.Duration;
+
 /**
  * Which failed calls may be sent again. The rule that matters most: a workflow start is sent again
  * only when Blink cannot have acted on it, so one build step never starts a workflow twice.
  */
 final class Retries {
     private Retries() {}
+
+    /**
+     * The wait before try {@code attempt + 1}, or {@code null} when {@code failure} must not be
+     * retried: not retryable, out of tries, a {@code Retry-After} longer than the policy honours, or
+     * a wait that would end after the call's {@code deadline} ({@link System#nanoTime()}).
+     */
+    static Duration waitBefore(
+            RetryPolicy policy, Operation op, BlinkApiException failure, int attempt, long deadline) {
+        if (attempt >= policy.maxAttempts() || !mayRetry(op, failure)) {
+            return null;
+        }
+        Duration wait = failure.retryAfter() != null ? failure.retryAfter() : policy.backoff(attempt);
+        if (wait.compareTo(policy.maxRetryAfter()) > 0) {
+            return null;
+        }
+        boolean fitsDeadline = System.nanoTime() + wait.toNanos() < deadline;
+        return fitsDeadline ? wait : null;
+    }
 
     static boolean mayRetry(Operation op, BlinkApiException failure) {
         if (blinkCannotHaveActed(failure)) {

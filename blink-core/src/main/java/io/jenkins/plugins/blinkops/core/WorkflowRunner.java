@@ -3,10 +3,8 @@ package io.jenkins.plugins.blinkops.core;
 import com.google.gson.GsonBuilder;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,13 +14,6 @@ import java.util.function.LongSupplier;
  * polls and resumes after a restart from a saved {@link FollowState}).
  */
 public final class WorkflowRunner {
-    /** Runs synchronous calls, so that the waiting thread can be interrupted while the socket cannot. */
-    private static final ExecutorService SYNC_CALLS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "Blink synchronous run");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final BlinkClient client;
     private final RunOptions options;
     private final BuildLog log;
@@ -150,27 +141,41 @@ public final class WorkflowRunner {
     }
 
     /**
-     * Lets Blink hold the request until the workflow ends ({@code run_sync}). A workflow that fails
-     * or times out in Blink is an outcome; a wrong key, workspace or workflow is an exception.
+     * Lets Blink hold the request until the workflow ends ({@code run_sync}), in this thread: waits
+     * interruptibly on {@link #runSyncAsync}, the one implementation.
+     *
+     * @throws InterruptedException when the thread is interrupted or the client's cancellation is
+     *     cancelled; the request is then aborted
      */
     public ExecutionOutcome runSync(ExecutionRequest request) throws BlinkApiException, InterruptedException {
+        return Futures.await(runSyncAsync(request));
+    }
+
+    /**
+     * Lets Blink hold the request until the workflow ends ({@code run_sync}), holding no thread
+     * while it waits. The future gives the outcome (a workflow that fails or times out in Blink is
+     * an outcome, logged like any other) or fails with the {@link BlinkApiException} of a wrong key,
+     * workspace or workflow. Cancelling it, or the client's cancellation, aborts the request at once.
+     */
+    public CompletableFuture<ExecutionOutcome> runSyncAsync(ExecutionRequest request) {
         logStarting(request);
         long started = clock.getAsLong();
-        ExecutionOutcome outcome;
-        try {
-            Outputs outputs =
-                    interruptibly(() -> client.executeSync(request, options.timeout(), options.maxOutputBytes()));
-            outcome = syncOutcome(request, ExecutionState.of("Completed"), false, outputs, null, started);
-        } catch (BlinkApiException e) {
-            if (!isWorkflowFailure(e)) {
-                throw e;
+        CompletableFuture<Outputs> answer =
+                client.executeSyncAsync(request, options.timeout(), options.maxOutputBytes());
+        return Futures.cancelling(answer, answer.handle((outputs, error) -> {
+            ExecutionOutcome outcome;
+            if (error == null) {
+                outcome = syncOutcome(request, ExecutionState.of("Completed"), false, outputs, null, started);
+            } else if (Futures.cause(error) instanceof BlinkApiException e && isWorkflowFailure(e)) {
+                boolean timedOut = e.status() == 408;
+                ExecutionState state = ExecutionState.of(timedOut ? "Timeout" : "Failed");
+                outcome = syncOutcome(request, state, timedOut, Outputs.NONE, e.blinkMessage(), started);
+            } else {
+                throw error instanceof CompletionException completion ? completion : new CompletionException(error);
             }
-            boolean timedOut = e.status() == 408;
-            ExecutionState state = ExecutionState.of(timedOut ? "Timeout" : "Failed");
-            outcome = syncOutcome(request, state, timedOut, Outputs.NONE, e.blinkMessage(), started);
-        }
-        report(outcome);
-        return outcome;
+            report(outcome);
+            return outcome;
+        }));
     }
 
     /** In a synchronous run Blink reports the workflow's own failure as a 4xx answer. */
@@ -198,28 +203,6 @@ public final class WorkflowRunner {
                 error,
                 link(r.workflowId(), r.workspaceId()),
                 Duration.ofMillis(clock.getAsLong() - started));
-    }
-
-    private interface BlinkCall<T> {
-        T call() throws BlinkApiException, InterruptedException;
-    }
-
-    private <T> T interruptibly(BlinkCall<T> call) throws BlinkApiException, InterruptedException {
-        Future<T> result = SYNC_CALLS.submit(call::call);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            client.cancellation().cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BlinkApiException blink) {
-                throw blink;
-            }
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)

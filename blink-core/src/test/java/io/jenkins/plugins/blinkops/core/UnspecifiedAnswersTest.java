@@ -30,8 +30,7 @@ class UnspecifiedAnswersTest {
 
     @BeforeEach
     void start() {
-        server = FakeBlinkServer.start().workspace("ws-1", "Ops");
-        server.workflow("ws-1", "wf-1").outputs("{\"verdict\":\"contained\",\"hosts\":2}");
+        server = Fixtures.serverWithWorkflow("{\"verdict\":\"contained\",\"hosts\":2}");
         client = Fixtures.client(server);
     }
 

@@ -21,8 +21,9 @@ final class BackgroundCalls {
 
     /**
      * At most this many calls at once, for all Pipeline steps together. Most calls are short polls;
-     * a synchronous run holds its thread until Blink answers. The rest queue: each connection's own
-     * limit on requests in flight would make more threads only wait anyway.
+     * a synchronous run only starts here (the engine's asynchronous call then waits without a
+     * thread). The rest queue: each connection's own limit on requests in flight would make more
+     * threads only wait anyway.
      */
     private static final int MAX_THREADS = 16;
 

@@ -116,6 +116,15 @@ final class AsyncTransport implements Closeable {
             if (result.isDone()) {
                 return;
             }
+            try {
+                send(number);
+            } catch (RuntimeException e) {
+                // e.g. the transport was closed meanwhile: end the call rather than leave it hanging
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void send(int number) {
             SimpleRequestBuilder builder = SimpleRequestBuilder.create(call.method())
                     .setUri(uris.apply(call))
                     .setHeader("BLINK-API-KEY", key.value())

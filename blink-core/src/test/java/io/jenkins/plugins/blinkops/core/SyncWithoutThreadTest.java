@@ -168,6 +168,23 @@ class SyncWithoutThreadTest {
     }
 
     @Test
+    void aRetryDueAfterTheTransportClosedEndsTheCallInsteadOfLeavingItOpen() throws Exception {
+        server.fault(Route.EXECUTE, io.jenkins.plugins.blinkops.core.fake.Fault.tooManyRequests(1));
+        BlinkTransport transport = BlinkTransport.open(Fixtures.settings(server));
+        CompletableFuture<Outputs> run =
+                new BlinkClient(transport, ApiKey.of(Fixtures.KEY)).executeSyncAsync(request, LONG, 1000);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.count(Route.EXECUTE) == 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+
+        transport.close();
+
+        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
+    }
+
+    @Test
     void hugeOutputsAreCutWhileTheyStreamIn() throws Exception {
         server.workflow("ws-1", "wf-1").hugeStringOutput(20_000_000);
 

@@ -238,7 +238,7 @@ final class Scale {
     }
 
     /** Samples heap in use every 5 ms, and live threads by name every 20 ms. */
-    private static final class Sampler extends Thread {
+    static final class Sampler extends Thread {
         final AtomicLong peakHeap = new AtomicLong();
         final AtomicInteger peakNonServerThreads = new AtomicInteger();
 

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The Blink API as the plugin uses it, for one API key. Cheap to create: the HTTP connections
  * belong to the shared {@link BlinkTransport}. Every method blocks until Blink answered (retrying
- * where safe) and throws {@link BlinkApiException} with a message a Jenkins user can act on.
+ * where safe) and throws {@link BlinkApiException} with a message a Jenkins user can act on, except
+ * {@link #executeSyncAsync}, which answers a future at once and fails it with that exception.
  */
 public final class BlinkClient {
     /** How long after its own {@code timeout} Blink may take to answer a synchronous run. */

@@ -146,6 +146,11 @@ final class BlinkApi {
         return json;
     }
 
+    /**
+     * "Execute a workflow": {@code {"execution_id"}} at once, or with {@code run_sync=true} the
+     * workflow's outputs when it ends (see {@link #waitForEnd}). Body fields as the page lists them;
+     * {@code input_values} must be an object.
+     */
     private Answer execute(Route.Match match, RecordedRequest request) {
         FakeWorkspace ws = workspace(match.param(0));
         FakeWorkflow wf = workflow(ws, match.param(1));

@@ -185,6 +185,25 @@ class SyncWithoutThreadTest {
     }
 
     @Test
+    void theAsynchronousClientLivesAndDiesWithItsTransport() throws Exception {
+        BlinkTransport transport = BlinkTransport.open(Fixtures.settings(server));
+        String ioThread = "Blink async I/O " + server.url();
+        assertThat(threadNames()).noneMatch(n -> n.startsWith(ioThread));
+
+        new BlinkClient(transport, ApiKey.of(Fixtures.KEY))
+                .executeSyncAsync(request, LONG, 1000)
+                .get(30, TimeUnit.SECONDS);
+        assertThat(threadNames()).anyMatch(n -> n.startsWith(ioThread));
+
+        transport.close();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (threadNames().stream().anyMatch(n -> n.startsWith(ioThread)) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(threadNames()).noneMatch(n -> n.startsWith(ioThread));
+    }
+
+    @Test
     void hugeOutputsAreCutWhileTheyStreamIn() throws Exception {
         server.workflow("ws-1", "wf-1").hugeStringOutput(20_000_000);
 

@@ -54,18 +54,10 @@ final class SyncScale {
         String table = Stats.table(
                 List.of("measure", "median [p25–p75] (min–max) over " + RUNS + " runs"),
                 List.of(
-                        List.of(
-                                "wall time until all 1,000 answered (s)",
-                                Stats.of(wall).describe(2)),
-                        List.of(
-                                "peak live threads, not the fake server's (sampled every 20 ms)",
-                                Stats.of(threads).describe(0)),
-                        List.of(
-                                "  of which started while the runs waited",
-                                Stats.of(added).describe(0)),
-                        List.of(
-                                "peak heap used, sampled every 5 ms (MB)",
-                                Stats.of(heap).describe(1))));
+                        Stats.row("wall time until all 1,000 answered (s)", wall, 2),
+                        Stats.row("peak live threads, not the fake server's (sampled every 20 ms)", threads, 0),
+                        Stats.row("  of which started while the runs waited", added, 0),
+                        Stats.row("peak heap used, sampled every 5 ms (MB)", heap, 1)));
         return String.format(
                 Locale.ROOT,
                 "Synchronous runs: %d at once through WorkflowRunner.runSyncAsync, each held %d s by the fake%n"

@@ -114,7 +114,7 @@ public final class BlinkClient {
 
     /**
      * The steps of an execution ({@code GET .../steps}): which one failed, and why, and the run's
-     * outputs as {@link LastStepOutput} takes them from the steps' {@code output_data}.
+     * outputs as {@code LastStepOutput} takes them from the steps' {@code output_data}.
      */
     public ExecutionSteps getSteps(String workspaceId, String executionId, long outputLimit)
             throws BlinkApiException, InterruptedException {

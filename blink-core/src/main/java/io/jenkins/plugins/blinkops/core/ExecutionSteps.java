@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The steps of an execution as Blink reported them, and the run's outputs taken from them by the
- * rule of {@link LastStepOutput}.
+ * rule of {@code LastStepOutput}.
  *
  * @param outputStep the step whose output the outputs are, or {@code null} when no step had one
  */

@@ -9,7 +9,9 @@ import com.google.gson.JsonObject;
  * {@code output_data} of each step in {@code GET .../steps}, which is where Blink's own client reads
  * a step's output). A synchronous run answers with one output object, the run's result; the same
  * is taken here from the steps: <b>the output of the step that finished last</b>, so that a
- * workflow ending in the step that builds its result gives the same outputs both ways.
+ * workflow ending in the step that builds its result gives the same outputs both ways. A step's
+ * output is its {@code output_data}, or {@code output} (the name Blink's workflow expressions use,
+ * {@code {{ steps.S1.output }}}), in {@code step_results} or {@code /steps} alike.
  *
  * <ul>
  *   <li>Steps with no output (absent, {@code null}, or an empty object, list or text) are passed over.

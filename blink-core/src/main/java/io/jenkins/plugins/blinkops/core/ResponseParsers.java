@@ -170,7 +170,15 @@ final class ResponseParsers {
                 case "state" -> state = reader.nextString();
                 case "finished_at" -> finishedAt = epochMillis(reader);
                 case "error_data" -> error = errorMessage(small(reader));
-                case "output_data" -> output = CappedJson.read(reader, outputLimit);
+                // output_data in /steps, as Blink's own client reads it; output as Blink's
+                // workflow expressions name a step's result ({{ steps.S1.output }})
+                case "output_data", "output" -> {
+                    if (output == null) {
+                        output = CappedJson.read(reader, outputLimit);
+                    } else {
+                        reader.skipValue();
+                    }
+                }
                 default -> reader.skipValue();
             }
         }

@@ -235,9 +235,12 @@ public final class WorkflowRunner {
         try {
             return client.getSteps(f.workspaceId(), f.executionId(), options.maxOutputBytes());
         } catch (BlinkApiException e) {
-            // only a help for a failed run; for a completed one the outputs are lost, which the user must know
+            // only a help for a failed run; for a completed one the outputs are lost, which the user must
+            // know, unless the server has no steps to give (a 404 right after the execution was read)
             String what = "The steps of execution " + f.executionId() + " could not be read";
-            if (state.isSuccess()) {
+            if (state.isSuccess() && e.status() == 404) {
+                log.info("Blink has no steps for execution " + f.executionId() + ", so it has no outputs.");
+            } else if (state.isSuccess()) {
                 log.warn(what + ", so its outputs are unknown: " + e.getMessage());
             } else {
                 log.info(what + ": " + e.getMessage());

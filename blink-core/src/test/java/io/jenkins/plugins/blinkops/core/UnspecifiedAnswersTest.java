@@ -46,7 +46,7 @@ class UnspecifiedAnswersTest {
     @ParameterizedTest
     @EnumSource(
             value = OutputsLocation.class,
-            names = {"STEPS", "STEP_RESULTS"})
+            names = {"STEPS", "STEP_RESULTS", "STEP_RESULTS_AS_EXPRESSIONS"})
     void aFollowedRunFindsItsOutputsWhereverBlinkKeepsThem(OutputsLocation location) throws Exception {
         server.outputsIn(location);
 
@@ -82,6 +82,18 @@ class UnspecifiedAnswersTest {
         assertThat(outcome.success()).isTrue();
         assertThat(outcome.outputs()).isEqualTo(Outputs.NONE);
         assertThat(log.text()).contains("its outputs are unknown");
+    }
+
+    @Test
+    void aServerWithoutStepsMeansNoOutputsAndNoWarning() throws Exception {
+        // a server that implements the reference alone has no /steps: it answers 404
+        server.fault(Route.GET_STEPS, io.jenkins.plugins.blinkops.core.fake.Fault.status(404), 1);
+
+        ExecutionOutcome outcome = follow();
+
+        assertThat(outcome.success()).isTrue();
+        assertThat(outcome.outputs()).isEqualTo(Outputs.NONE);
+        assertThat(log.text()).contains("has no outputs").doesNotContain("WARNING");
     }
 
     @Test

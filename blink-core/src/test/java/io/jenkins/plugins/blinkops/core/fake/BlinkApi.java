@@ -281,10 +281,15 @@ final class BlinkApi {
             json.addProperty("state_ui", state);
         }
         JsonObject stepResults = new JsonObject();
-        boolean outputsInRecord = server.outputsLocation() == OutputsLocation.STEP_RESULTS;
+        OutputsLocation location = server.outputsLocation();
+        boolean outputsInRecord =
+                location == OutputsLocation.STEP_RESULTS || location == OutputsLocation.STEP_RESULTS_AS_EXPRESSIONS;
         if (outputsInRecord) {
-            for (JsonElement step : stepList(execution, now, true)) {
-                stepResults.add(step.getAsJsonObject().get("step_id").getAsString(), step);
+            for (JsonElement element : stepList(execution, now, true)) {
+                JsonObject step = element.getAsJsonObject();
+                stepResults.add(
+                        step.get("step_id").getAsString(),
+                        location == OutputsLocation.STEP_RESULTS ? step : asExpression(step));
             }
         }
         json.add("step_results", stepResults);
@@ -343,6 +348,14 @@ final class BlinkApi {
                 output,
                 errorDetailsOrNull(execution, now)));
         return results;
+    }
+
+    /** A step as Blink's expressions name it: {@code {"state", "output"}}. */
+    private static JsonObject asExpression(JsonObject step) {
+        JsonObject expression = new JsonObject();
+        expression.add("state", step.get("state"));
+        expression.add("output", step.get("output_data"));
+        return expression;
     }
 
     private static JsonObject step(

@@ -15,6 +15,11 @@ public enum OutputsLocation {
      * lists it (so the engine needs no second call).
      */
     STEP_RESULTS,
+    /**
+     * In the record's {@code step_results}, keyed by step id, each {@code {"state", "output"}}: the
+     * names of Blink's workflow expressions ({@code {{ steps.S1.output }}}).
+     */
+    STEP_RESULTS_AS_EXPRESSIONS,
     /** Nowhere: the run completes with no output at all (a workflow that returns nothing). */
     NOWHERE
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.blinkops.core.fake.CancelAnswers;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.OutputsLocation;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import io.jenkins.plugins.blinkops.core.fake.SyncTimeoutAnswer;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -73,27 +75,27 @@ class UnspecifiedAnswersTest {
                 .doesNotContain("Outputs");
     }
 
-    @Test
-    void aCompletedRunWhoseStepsCannotBeReadSaysItsOutputsAreUnknown() throws Exception {
-        server.fault(Route.GET_STEPS, io.jenkins.plugins.blinkops.core.fake.Fault.status(403), 1);
+    /**
+     * Steps that cannot be read leave a completed run without outputs: a warning when Blink refused
+     * or failed, a plain line when it has no steps at all (a server that implements the reference
+     * alone has no {@code /steps}).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "403, WARNING: The steps of execution, its outputs are unknown",
+        "404, Blink has no steps, has no outputs"
+    })
+    void aCompletedRunWhoseStepsCannotBeReadHasNoOutputs(int status, String says, String why) throws Exception {
+        server.fault(Route.GET_STEPS, Fault.status(status), 1);
 
         ExecutionOutcome outcome = follow();
 
         assertThat(outcome.success()).isTrue();
         assertThat(outcome.outputs()).isEqualTo(Outputs.NONE);
-        assertThat(log.text()).contains("its outputs are unknown");
-    }
-
-    @Test
-    void aServerWithoutStepsMeansNoOutputsAndNoWarning() throws Exception {
-        // a server that implements the reference alone has no /steps: it answers 404
-        server.fault(Route.GET_STEPS, io.jenkins.plugins.blinkops.core.fake.Fault.status(404), 1);
-
-        ExecutionOutcome outcome = follow();
-
-        assertThat(outcome.success()).isTrue();
-        assertThat(outcome.outputs()).isEqualTo(Outputs.NONE);
-        assertThat(log.text()).contains("has no outputs").doesNotContain("WARNING");
+        assertThat(log.text()).contains(says).contains(why);
+        if (status == 404) {
+            assertThat(log.text()).doesNotContain("WARNING");
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.jenkins.plugins.blinkops.core.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.WaitMode;
 import io.jenkins.plugins.blinkops.core.WorkflowRunner;
 import java.io.IOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,7 +27,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code blinkExecute} without holding a thread while it waits: each call to Blink is made on
- * {@link BackgroundCalls}, and the pause between two polls is a timer. The wait in progress
+ * {@link BackgroundCalls}, the pause between two polls is a timer, and a synchronous run is the
+ * engine's asynchronous call, which holds no thread while Blink holds the request. The wait in progress
  * ({@link FollowState}: execution id, start, deadline) is saved with the Pipeline, so that after a
  * controller restart {@link #onResume()} polls on from where it was.
  */
@@ -78,11 +81,37 @@ class BlinkExecuteStepExecution extends StepExecution {
             }
             switch (settings.waitMode()) {
                 case NONE -> finish(runner.notWaiting(runner.start(call.request())));
-                case SYNC -> finish(runner.runSync(call.request()));
+                case SYNC ->
+                    runner.runSyncAsync(call.request())
+                            .whenComplete((outcome, error) -> BackgroundCalls.submit(() -> syncEnded(outcome, error)));
                 case FOLLOW -> follow(runner.start(call.request()));
             }
         } catch (InterruptedException e) {
             LOGGER.log(Level.FINE, "Interrupted while starting the Blink workflow", e);
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    /**
+     * A synchronous run ended: Blink answered, or the call failed or was cancelled by {@link #stop}.
+     * Called on {@link BackgroundCalls}, as the engine completes its future on its I/O thread.
+     */
+    private void syncEnded(ExecutionOutcome outcome, Throwable error) {
+        try {
+            if (error == null) {
+                finish(outcome);
+                return;
+            }
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CancellationException) {
+                LOGGER.log(Level.FINE, "The synchronous Blink run was cancelled", cause);
+            } else {
+                fail(cause instanceof Exception e ? e : new IOException(cause));
+            }
+        } catch (InterruptedException e) {
+            LOGGER.log(Level.FINE, "Interrupted while ending the synchronous Blink run", e);
         } catch (Exception e) {
             fail(e);
         }

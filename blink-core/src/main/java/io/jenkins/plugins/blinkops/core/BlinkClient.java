@@ -4,11 +4,13 @@ import static io.jenkins.plugins.blinkops.core.BlinkHost.segment;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Blink API as the plugin uses it, for one API key. Cheap to create: the HTTP connections
  * belong to the shared {@link BlinkTransport}. Every method blocks until Blink answered (retrying
- * where safe) and throws {@link BlinkApiException} with a message a Jenkins user can act on.
+ * where safe) and throws {@link BlinkApiException} with a message a Jenkins user can act on, except
+ * {@link #executeSyncAsync}, which answers a future at once and fails it with that exception.
  */
 public final class BlinkClient {
     /** How long after its own {@code timeout} Blink may take to answer a synchronous run. */
@@ -45,19 +47,50 @@ public final class BlinkClient {
     }
 
     /**
-     * Starts the workflow and lets Blink hold the request until it ends ({@code run_sync}).
+     * Starts the workflow and lets Blink hold the request until it ends ({@code run_sync}), without
+     * holding a thread: the future completes when Blink answers. Cancelling it, or this client's
+     * {@link #cancellation()}, aborts the request at once (the connection is closed). It fails with
+     * the {@link BlinkApiException} the blocking calls throw, after the same retries.
      *
-     * @param timeout     how long Blink waits for the workflow (whole seconds, at least one)
-     * @param outputLimit how many characters of outputs to keep
+     * @param timeout     how long Blink waits for the workflow (whole seconds, at least one); the
+     *     answer is awaited that long plus {@link #SYNC_GRACE}
+     * @param outputLimit how many characters of outputs to keep; no more than a few times as many
+     *     bytes are held while the answer streams in
      */
-    public Outputs executeSync(ExecutionRequest request, Duration timeout, long outputLimit)
-            throws BlinkApiException, InterruptedException {
+    public CompletableFuture<Outputs> executeSyncAsync(ExecutionRequest request, Duration timeout, long outputLimit) {
         long seconds = Math.max(1, timeout.toSeconds());
         ApiCall call = executeCall(request)
                 .withQuery("run_sync", "true")
                 .withQuery("timeout", Long.toString(seconds))
                 .withExtraWait(Duration.ofSeconds(seconds).plus(SYNC_GRACE));
-        return transport.send(key, call, body -> ResponseParsers.outputs(body, outputLimit), cancellation);
+        CompletableFuture<Outputs> answer = transport.sendAsync(
+                key,
+                call,
+                (body, cut) -> markedIfCut(ResponseParsers.outputs(body, outputLimit), cut),
+                bodyBudget(outputLimit));
+        Cancellation.Registration onCancel = cancellation.whileRunning(() -> answer.cancel(true));
+        answer.whenComplete((outputs, error) -> onCancel.close());
+        return answer;
+    }
+
+    /** {@link #executeSyncAsync}, waited for in this thread (interruptibly). */
+    public Outputs executeSync(ExecutionRequest request, Duration timeout, long outputLimit)
+            throws BlinkApiException, InterruptedException {
+        return Futures.await(executeSyncAsync(request, timeout, outputLimit));
+    }
+
+    /**
+     * Bytes of a synchronous answer kept while it streams in: room for {@code outputLimit}
+     * characters however they are written (UTF-8, {@code \\u} escapes), beyond which the reader
+     * would cut anyway.
+     */
+    private static long bodyBudget(long outputLimit) {
+        long chars = Math.min(outputLimit, Long.MAX_VALUE / 8);
+        return 6 * chars + Answers.ERROR_BODY_LIMIT;
+    }
+
+    private static Outputs markedIfCut(Outputs outputs, boolean cut) {
+        return cut && !outputs.truncated() ? new Outputs(outputs.values(), true) : outputs;
     }
 
     private static ApiCall executeCall(ExecutionRequest request) {
@@ -79,30 +112,26 @@ public final class BlinkClient {
         return transport.send(key, call, body -> ResponseParsers.execution(body, outputLimit), cancellation);
     }
 
-    /** {@code GET .../outputs}, for an execution whose record did not carry its outputs. */
-    public Outputs getOutputs(String workspaceId, String executionId, long outputLimit)
-            throws BlinkApiException, InterruptedException {
-        ApiCall call = ApiCall.get(
-                Operation.GET_OUTPUTS,
-                Target.execution(workspaceId, executionId),
-                executionPath(workspaceId, executionId) + "/outputs");
-        return transport.send(key, call, body -> ResponseParsers.outputs(body, outputLimit), cancellation);
-    }
-
-    /** The steps of an execution ({@code GET .../steps}): which one failed, and why. */
-    public List<StepResult> getSteps(String workspaceId, String executionId)
+    /**
+     * The steps of an execution ({@code GET .../steps}): which one failed, and why, and the run's
+     * outputs as {@code LastStepOutput} takes them from the steps' {@code output_data}.
+     */
+    public ExecutionSteps getSteps(String workspaceId, String executionId, long outputLimit)
             throws BlinkApiException, InterruptedException {
         ApiCall call = ApiCall.get(
                 Operation.GET_STEPS,
                 Target.execution(workspaceId, executionId),
                 executionPath(workspaceId, executionId) + "/steps");
-        return transport.send(key, call, ResponseParsers::steps, cancellation);
+        return transport.send(key, call, body -> ResponseParsers.steps(body, outputLimit), cancellation);
     }
 
     /**
      * Asks Blink to stop an execution.
      *
-     * @return {@code false} when Blink says it is not running any more (HTTP 400)
+     * Cancel is not in Blink's current reference (a 2022 spec had it): any 2xx, with or without a
+     * body, counts as done, and 400 (that spec's "not running") or 409 as "not running any more".
+     *
+     * @return {@code false} when Blink says it is not running any more (HTTP 400 or 409)
      */
     public boolean cancelExecution(String workspaceId, String executionId)
             throws BlinkApiException, InterruptedException {
@@ -116,7 +145,7 @@ public final class BlinkClient {
             transport.send(key, call, body -> Boolean.TRUE, new Cancellation());
             return true;
         } catch (BlinkApiException e) {
-            if (e.reason() == BlinkApiException.Reason.HTTP_STATUS && e.status() == 400) {
+            if (e.reason() == BlinkApiException.Reason.HTTP_STATUS && (e.status() == 400 || e.status() == 409)) {
                 return false;
             }
             throw e;

@@ -1,45 +1,28 @@
 package io.jenkins.plugins.blinkops.core;
 
-import static io.jenkins.plugins.blinkops.core.BlinkApiException.Reason.INVALID_ANSWER;
-import static io.jenkins.plugins.blinkops.core.BlinkApiException.Reason.NOT_SENT;
-import static io.jenkins.plugins.blinkops.core.BlinkApiException.Reason.NO_ANSWER;
-import static io.jenkins.plugins.blinkops.core.BlinkApiException.Reason.TIMED_OUT;
-
-import com.google.gson.JsonParseException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -58,43 +41,59 @@ import org.apache.hc.core5.util.Timeout;
  *
  * Every call has a hard deadline ({@link ConnectionSettings#callTimeout()}, retries included) after
  * which the request in flight is aborted, so no build waits on a silent network for ever.
+ *
+ * <p>Calls that wait long for their answer (a synchronous run) go through {@link #sendAsync}, on
+ * an asynchronous client that holds no thread while it waits; it is created on first use and
+ * closed with this transport.
  */
 public final class BlinkTransport implements Closeable {
     private static final ConcurrentMap<ConnectionSettings, BlinkTransport> SHARED = new ConcurrentHashMap<>();
-    /** How much of an error answer is read to find Blink's message; the rest is not needed. */
-    private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private final ConnectionSettings settings;
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
+    /** Guarded by this; null until the first asynchronous call, or once closed. */
+    private AsyncTransport async;
+
+    private boolean closed;
 
     BlinkTransport(ConnectionSettings settings) {
         this.settings = settings;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConcurrentRequests())
                 .setMaxConnPerRoute(settings.maxConcurrentRequests())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
-                        // a pooled connection the server closed would fail the next POST in a way
-                        // that cannot be retried safely: check connections that sat idle first
-                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
-                        .build())
+                .setDefaultConnectionConfig(connectionConfig(settings))
                 .build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(pool)
                 .setUserAgent(settings.userAgent())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
-                        .setConnectionRequestTimeout(Timeout.of(settings.callTimeout()))
-                        .build())
+                .setDefaultRequestConfig(requestConfig(settings, Duration.ZERO))
                 // retries are ours, so that a workflow start is never repeated behind our back
                 .disableAutomaticRetries()
                 // a redirected POST would silently turn into a GET: report it instead
                 .disableRedirectHandling()
                 .evictIdleConnections(TimeValue.ofSeconds(30));
-        configureProxy(builder, settings.proxy());
+        ProxyRouting.configure(settings.proxy(), builder::setRoutePlanner, builder::setDefaultCredentialsProvider);
         this.http = builder.build();
+    }
+
+    /** The connection settings both HTTP clients share. */
+    static ConnectionConfig connectionConfig(ConnectionSettings settings) {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                // a pooled connection the server closed would fail the next POST in a way
+                // that cannot be retried safely: check connections that sat idle first
+                .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
+                .build();
+    }
+
+    /** A request's timeouts: the answer may take {@code extraWait} longer than usual (a synchronous run). */
+    static RequestConfig requestConfig(ConnectionSettings settings, Duration extraWait) {
+        return RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(settings.responseTimeout().plus(extraWait)))
+                .setConnectionRequestTimeout(Timeout.of(settings.callTimeout().plus(extraWait)))
+                .build();
     }
 
     /** The shared transport for these settings, created on first use. */
@@ -120,9 +119,13 @@ public final class BlinkTransport implements Closeable {
         return settings;
     }
 
-    /** Connections leased from the pool right now: zero when no call is in flight. */
+    /** Connections leased from the pools right now: zero when no call is in flight. */
     public int leasedConnections() {
-        return pool.getTotalStats().getLeased();
+        AsyncTransport started;
+        synchronized (this) {
+            started = async;
+        }
+        return pool.getTotalStats().getLeased() + (started == null ? 0 : started.leasedConnections());
     }
 
     /** Deadline aborts waiting to fire, of every transport: one per call in flight, none once all ended. */
@@ -133,6 +136,15 @@ public final class BlinkTransport implements Closeable {
     @Override
     public void close() {
         SHARED.remove(settings, this);
+        AsyncTransport started;
+        synchronized (this) {
+            closed = true;
+            started = async;
+            async = null;
+        }
+        if (started != null) {
+            started.close();
+        }
         pool.close();
     }
 
@@ -143,7 +155,7 @@ public final class BlinkTransport implements Closeable {
      */
     <T> T send(ApiKey key, ApiCall call, ResponseReader<T> reader, Cancellation cancellation)
             throws BlinkApiException, InterruptedException {
-        long deadline = System.nanoTime() + callTimeout(call).toNanos();
+        long deadline = System.nanoTime() + Answers.callTimeout(settings, call).toNanos();
         for (int attempt = 1; ; attempt++) {
             if (Thread.interrupted() || cancellation.isCancelled()) {
                 throw new InterruptedException("cancelled before " + call.operation().verb);
@@ -154,7 +166,7 @@ public final class BlinkTransport implements Closeable {
                 if (cancellation.isCancelled()) {
                     throw new InterruptedException("cancelled while trying to " + call.operation().verb);
                 }
-                Duration wait = waitBeforeRetry(call.operation(), e, attempt, deadline);
+                Duration wait = Retries.waitBefore(settings.retryPolicy(), call.operation(), e, attempt, deadline);
                 if (wait == null) {
                     throw e;
                 }
@@ -163,22 +175,25 @@ public final class BlinkTransport implements Closeable {
         }
     }
 
-    private Duration callTimeout(ApiCall call) {
-        return settings.callTimeout().plus(call.extraWait());
+    /**
+     * Sends {@code call} on the asynchronous client, with the same retries (their waits scheduled,
+     * not slept), deadline and errors as {@link #send}. No thread waits for the answer; cancelling
+     * the future aborts the exchange and closes its connection.
+     *
+     * @param bodyBudget how many bytes of a 2xx body to keep at most (see {@link JsonByteCapper})
+     */
+    <T> CompletableFuture<T> sendAsync(ApiKey key, ApiCall call, CappedReader<T> reader, long bodyBudget) {
+        return asyncClient().send(key, call, reader, bodyBudget);
     }
 
-    /** The wait before the next try, or {@code null} when {@code failure} must not be retried. */
-    private Duration waitBeforeRetry(Operation op, BlinkApiException failure, int attempt, long deadline) {
-        RetryPolicy policy = settings.retryPolicy();
-        if (attempt >= policy.maxAttempts() || !Retries.mayRetry(op, failure)) {
-            return null;
+    private synchronized AsyncTransport asyncClient() {
+        if (closed) {
+            throw new IllegalStateException("the transport to " + settings.host() + " is closed");
         }
-        Duration wait = failure.retryAfter() != null ? failure.retryAfter() : policy.backoff(attempt);
-        if (wait.compareTo(policy.maxRetryAfter()) > 0) {
-            return null;
+        if (async == null) {
+            async = new AsyncTransport(settings, this::uri);
         }
-        boolean fitsDeadline = System.nanoTime() + wait.toNanos() < deadline;
-        return fitsDeadline ? wait : null;
+        return async;
     }
 
     private <T> T sendOnce(ApiKey key, ApiCall call, ResponseReader<T> reader, Cancellation cancellation, long deadline)
@@ -190,22 +205,24 @@ public final class BlinkTransport implements Closeable {
             request.setEntity(new StringEntity(call.jsonBody(), ContentType.APPLICATION_JSON));
         }
         if (!call.extraWait().isZero()) {
-            request.setConfig(RequestConfig.custom()
-                    .setResponseTimeout(Timeout.of(settings.responseTimeout().plus(call.extraWait())))
-                    .setConnectionRequestTimeout(Timeout.of(callTimeout(call)))
-                    .build());
+            request.setConfig(requestConfig(settings, call.extraWait()));
         }
-        try (Cancellation.Registration deadlineAbort = CallDeadlines.SHARED.abortAt(deadline, request::cancel);
-                Cancellation.Registration cancelAbort = cancellation.whileRunning(request::cancel)) {
+        // both abort the request in flight: the deadline when it passes, the cancellation when cancelled
+        Cancellation.Registration deadlineAbort = CallDeadlines.SHARED.abortAt(deadline, request::cancel);
+        Cancellation.Registration cancelAbort = cancellation.whileRunning(request::cancel);
+        try {
             return http.execute(request, response -> handle(response, call, reader, key));
         } catch (BlinkApiException e) {
             throw e;
         } catch (IOException e) {
-            throw classify(e, call, request.isCancelled());
+            throw Answers.failure(e, call, request.isCancelled(), settings);
+        } finally {
+            cancelAbort.close();
+            deadlineAbort.close();
         }
     }
 
-    private URI uri(ApiCall call) {
+    URI uri(ApiCall call) {
         String query = call.query().entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -220,122 +237,25 @@ public final class BlinkTransport implements Closeable {
             throws IOException {
         int status = response.getCode();
         if (status < 200 || status >= 300) {
-            throw errorFor(response, call, key);
-        }
-        if (response.getEntity() == null) {
-            throw invalidAnswer(call, status, "an empty body");
-        }
-        RecordingInputStream body =
-                new RecordingInputStream(response.getEntity().getContent());
-        try (Reader text = new InputStreamReader(body, StandardCharsets.UTF_8)) {
-            return reader.read(text);
-        } catch (RecordingInputStream.ConnectionBroken e) {
-            throw e;
-        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-            String head = Redaction.redact(body.head(), key);
-            throw invalidAnswer(call, status, head.isEmpty() ? "an empty body" : "'" + head + "'");
-        }
-    }
-
-    private static BlinkApiException invalidAnswer(ApiCall call, int status, String what) {
-        return new BlinkApiException(
-                INVALID_ANSWER,
-                status,
-                what,
-                "Blink answered HTTP " + status + " to the request to " + call.operation().verb
-                        + " but the answer is not the JSON expected: it was " + what + ".",
-                null);
-    }
-
-    private BlinkApiException errorFor(ClassicHttpResponse response, ApiCall call, ApiKey key) throws IOException {
-        int status = response.getCode();
-        String body = response.getEntity() == null ? "" : ErrorBodies.read(response.getEntity(), ERROR_BODY_LIMIT);
-        String message = Redaction.redact(ErrorBodies.message(body), key);
-        if (status >= 300 && status < 400) {
-            Header location = response.getFirstHeader("Location");
-            return new BlinkApiException(
-                    BlinkApiException.Reason.HTTP_STATUS,
+            String body = response.getEntity() == null
+                    ? ""
+                    : ErrorBodies.read(response.getEntity(), Answers.ERROR_BODY_LIMIT);
+            throw Answers.error(
                     status,
-                    message,
-                    "Blink answered with a redirect (HTTP " + status + ")"
-                            + (location == null ? "" : " to " + location.getValue())
-                            + ": set the connection's host URL to where it points.",
-                    null);
+                    body,
+                    value(response.getFirstHeader("Location")),
+                    value(response.getFirstHeader("Retry-After")),
+                    call,
+                    key);
         }
-        Header retryAfter = response.getFirstHeader("Retry-After");
-        return BlinkApiException.forStatus(
-                call.operation(),
-                call.target(),
-                status,
-                message,
-                RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue()));
+        RecordingInputStream body = new RecordingInputStream(
+                response.getEntity() == null
+                        ? InputStream.nullInputStream()
+                        : response.getEntity().getContent());
+        return Answers.read(status, body, body::head, call, reader, key);
     }
 
-    private BlinkApiException classify(IOException e, ApiCall call, boolean aborted) {
-        String verb = call.operation().verb;
-        String host = settings.host().url();
-        if (aborted) {
-            return new BlinkApiException(
-                    TIMED_OUT,
-                    0,
-                    null,
-                    "Gave up trying to " + verb + " after " + Durations.describe(callTimeout(call))
-                            + " (the connection's call timeout).",
-                    null);
-        }
-        if (e instanceof UnknownHostException) {
-            return new BlinkApiException(
-                    NOT_SENT, 0, null, "Cannot find the host of " + host + ": check the connection's host URL.", e);
-        }
-        if (e instanceof ConnectException || e instanceof ConnectTimeoutException) {
-            return new BlinkApiException(
-                    NOT_SENT,
-                    0,
-                    null,
-                    "Cannot connect to " + host + " (" + e.getClass().getSimpleName() + "): check the host URL, "
-                            + "the proxy settings and that Jenkins can reach Blink.",
-                    e);
-        }
-        if (e instanceof SocketTimeoutException) {
-            return new BlinkApiException(
-                    TIMED_OUT,
-                    0,
-                    null,
-                    "Blink did not answer within " + Durations.describe(settings.responseTimeout()) + " when asked to "
-                            + verb + (call.operation().repeatable ? "." : mayHaveActed()),
-                    e);
-        }
-        return new BlinkApiException(
-                NO_ANSWER,
-                0,
-                null,
-                "The connection to " + host + " broke while trying to " + verb + " ("
-                        + e.getClass().getSimpleName() + ")" + (call.operation().repeatable ? "." : mayHaveActed()),
-                e);
-    }
-
-    private static String mayHaveActed() {
-        return ". Blink may have started the workflow; it was not sent again so that it cannot run twice.";
-    }
-
-    private static void configureProxy(HttpClientBuilder builder, ProxySettings proxy) {
-        if (proxy == null) {
-            return;
-        }
-        HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
-        builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost) {
-            @Override
-            protected HttpHost determineProxy(HttpHost target, HttpContext context) throws HttpException {
-                return proxy.bypasses(target.getHostName()) ? null : super.determineProxy(target, context);
-            }
-        });
-        if (proxy.hasCredentials()) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            char[] password =
-                    proxy.password() == null ? new char[0] : proxy.password().toCharArray();
-            credentials.setCredentials(
-                    new AuthScope(proxyHost), new UsernamePasswordCredentials(proxy.username(), password));
-            builder.setDefaultCredentialsProvider(credentials);
-        }
+    private static String value(Header header) {
+        return header == null ? null : header.getValue();
     }
 }

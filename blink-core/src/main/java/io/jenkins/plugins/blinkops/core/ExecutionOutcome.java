@@ -10,6 +10,8 @@ import java.util.Map;
  * @param executionId {@code null} for a synchronous run: Blink answers those with outputs only
  * @param state       the last state seen; {@code null} when the build did not wait
  * @param timedOut    whether the build stopped waiting before the workflow ended
+ * @param outputs     {@code SYNC}: the object Blink answered; {@code FOLLOW}: the output of the step
+ *     that finished last, by the rule of {@code LastStepOutput}; none when the run did not complete
  * @param link        Blink's page of the workflow
  * @param duration    from the start request to the end of the wait
  */

@@ -1,14 +1,12 @@
 package io.jenkins.plugins.blinkops.core;
 
-import com.google.gson.JsonObject;
-
 /**
  * What Blink said about an execution at one moment ({@code GET .../executions/{id}}).
  *
- * @param outputs          the output parameters, or {@code null} when Blink sent none
- * @param outputsTruncated whether outputs were cut to the configured size
- * @param startedAt        epoch milliseconds, or {@code null}
- * @param finishedAt       epoch milliseconds, or {@code null}
+ * @param stepResults the record's {@code step_results}, read as steps; {@link ExecutionSteps#NONE}
+ *     when it held none
+ * @param startedAt   epoch milliseconds, or {@code null}
+ * @param finishedAt  epoch milliseconds, or {@code null}
  */
 public record ExecutionStatus(
         String executionId,
@@ -19,5 +17,9 @@ public record ExecutionStatus(
         String errorCode,
         Long startedAt,
         Long finishedAt,
-        JsonObject outputs,
-        boolean outputsTruncated) {}
+        ExecutionSteps stepResults) {
+
+    public ExecutionStatus {
+        stepResults = stepResults == null ? ExecutionSteps.NONE : stepResults;
+    }
+}

@@ -7,7 +7,6 @@ enum Operation {
     LIST_WORKFLOWS("list the workflows", Subject.WORKSPACE, true),
     EXECUTE("start the workflow", Subject.WORKFLOW, false),
     GET_EXECUTION("read the execution", Subject.EXECUTION, true),
-    GET_OUTPUTS("read the execution's outputs", Subject.EXECUTION, true),
     GET_STEPS("read the execution's steps", Subject.EXECUTION, true),
     // Asking twice to cancel one run cannot start anything: the second ask gets "not running".
     CANCEL("cancel the execution", Subject.EXECUTION, true);

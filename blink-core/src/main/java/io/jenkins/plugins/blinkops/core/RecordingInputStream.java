@@ -3,7 +3,6 @@ package io.jenkins.plugins.blinkops.core;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Keeps the first bytes of an answer, to quote them when the answer cannot be parsed, and marks
@@ -11,8 +10,6 @@ import java.nio.charset.StandardCharsets;
  * sent something that is not JSON" (both surface as {@link IOException} from a JSON reader).
  */
 final class RecordingInputStream extends FilterInputStream {
-    static final int HEAD_BYTES = 200;
-
     /** An I/O failure of the underlying connection, as opposed to a parse failure. */
     static final class ConnectionBroken extends IOException {
         private static final long serialVersionUID = 1L;
@@ -22,9 +19,7 @@ final class RecordingInputStream extends FilterInputStream {
         }
     }
 
-    private final byte[] head = new byte[HEAD_BYTES];
-    private int headLength;
-    private long total;
+    private final BodyHead head = new BodyHead();
 
     RecordingInputStream(InputStream in) {
         super(in);
@@ -39,7 +34,7 @@ final class RecordingInputStream extends FilterInputStream {
             throw new ConnectionBroken(e);
         }
         if (b >= 0) {
-            remember(new byte[] {(byte) b}, 0, 1);
+            head.add(new byte[] {(byte) b}, 0, 1);
         }
         return b;
     }
@@ -53,27 +48,13 @@ final class RecordingInputStream extends FilterInputStream {
             throw new ConnectionBroken(e);
         }
         if (n > 0) {
-            remember(buf, off, n);
+            head.add(buf, off, n);
         }
         return n;
     }
 
-    private void remember(byte[] buf, int off, int n) {
-        total += n;
-        int keep = Math.min(n, HEAD_BYTES - headLength);
-        if (keep > 0) {
-            System.arraycopy(buf, off, head, headLength, keep);
-            headLength += keep;
-        }
-    }
-
-    long bytesRead() {
-        return total;
-    }
-
     /** The first bytes read, as text, with a mark when there was more. */
     String head() {
-        String text = new String(head, 0, headLength, StandardCharsets.UTF_8).strip();
-        return total > headLength ? text + "…" : text;
+        return head.text();
     }
 }

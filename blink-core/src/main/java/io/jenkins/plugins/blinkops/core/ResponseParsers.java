@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads Blink's answers. Blink documents few shapes exactly, so the readers take what they need,
+ * Reads Blink's answers, in the shapes of Blink's API reference (the fixtures under
+ * {@code src/test/resources/blink-api} copy them, page by page). The readers take what they need,
  * accept the usual variants (a list bare or under {@code results}), and fail with
  * {@link IllegalStateException} when what they need is missing: the transport then quotes the answer.
  */
@@ -33,7 +34,7 @@ final class ResponseParsers {
         throw new IllegalStateException("no execution_id in the answer");
     }
 
-    /** A JSON object read with a size limit: the outputs of a synchronous run, or of {@code /outputs}. */
+    /** A JSON object read with a size limit: the outputs of a synchronous run. */
     static Outputs outputs(Reader body, long limit) throws IOException {
         JsonReader reader = new JsonReader(BoundedStringsReader.keepingStringsTo(body, limit));
         if (reader.peek() != JsonToken.BEGIN_OBJECT) {
@@ -44,17 +45,16 @@ final class ResponseParsers {
     }
 
     /**
-     * An execution. Streamed field by field, so that large step results or inputs cost no memory and
-     * large outputs cost no more than the limit.
+     * An execution ("Get a playbook execution by its ID"). Streamed field by field, so that large
+     * inputs cost no memory and large step outputs no more than the limit.
      */
     static ExecutionStatus execution(Reader body, long outputLimit) throws IOException {
-        JsonReader reader =
-                new JsonReader(BoundedStringsReader.keepingStringsTo(body, Math.max(outputLimit, SMALL_VALUE_LIMIT)));
+        JsonReader reader = reader(body, outputLimit);
         reader.beginObject();
         String id = null, workflowId = null, workflowName = null, state = null, stateUi = null;
         String errorMessage = null, errorCode = null;
         Long startedAt = null, finishedAt = null;
-        Outputs outputs = null;
+        ExecutionSteps stepResults = ExecutionSteps.NONE;
         while (reader.hasNext()) {
             String name = reader.nextName();
             if (reader.peek() == JsonToken.NULL) {
@@ -74,8 +74,7 @@ final class ResponseParsers {
                     errorMessage = errorMessage(details);
                     errorCode = details.isJsonObject() ? text(details.getAsJsonObject(), "error_code") : null;
                 }
-                case "outputs" ->
-                    outputs = reader.peek() == JsonToken.BEGIN_OBJECT ? outputs(reader, outputLimit) : skip(reader);
+                case "step_results" -> stepResults = stepCollection(reader, outputLimit);
                 default -> reader.skipValue();
             }
         }
@@ -94,45 +93,71 @@ final class ResponseParsers {
                 errorCode,
                 startedAt,
                 finishedAt,
-                outputs == null ? null : outputs.values(),
-                outputs != null && outputs.truncated());
-    }
-
-    private static Outputs outputs(JsonReader reader, long limit) throws IOException {
-        CappedJson.Capped capped = CappedJson.read(reader, limit);
-        return new Outputs(capped.value().getAsJsonObject(), capped.truncated());
-    }
-
-    private static Outputs skip(JsonReader reader) throws IOException {
-        reader.skipValue();
-        return null;
+                stepResults);
     }
 
     /**
-     * The steps of an execution, under {@code results}: their outputs are not needed here and are
-     * skipped while streaming, so a step with huge output data costs nothing.
+     * The steps of an execution ({@code GET .../steps}), under {@code results}, with the run's
+     * outputs taken from their {@code output_data} (see {@link LastStepOutput}).
      */
-    static List<StepResult> steps(Reader body) throws IOException {
-        JsonReader reader = new JsonReader(BoundedStringsReader.keepingStringsTo(body, SMALL_VALUE_LIMIT));
-        List<StepResult> steps = new ArrayList<>();
+    static ExecutionSteps steps(Reader body, long outputLimit) throws IOException {
+        JsonReader reader = reader(body, outputLimit);
+        ExecutionSteps steps = ExecutionSteps.NONE;
         reader.beginObject();
         while (reader.hasNext()) {
-            if (!reader.nextName().equals("results") || reader.peek() != JsonToken.BEGIN_ARRAY) {
+            if (reader.nextName().equals("results") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                steps = stepCollection(reader, outputLimit);
+            } else {
                 reader.skipValue();
-                continue;
             }
-            reader.beginArray();
-            while (reader.hasNext()) {
-                steps.add(step(reader));
-            }
-            reader.endArray();
         }
         reader.endObject();
         return steps;
     }
 
-    private static StepResult step(JsonReader reader) throws IOException {
-        String id = null, state = null, error = null;
+    private static JsonReader reader(Reader body, long outputLimit) {
+        return new JsonReader(BoundedStringsReader.keepingStringsTo(body, Math.max(outputLimit, SMALL_VALUE_LIMIT)));
+    }
+
+    /**
+     * Steps listed the way {@code /steps} lists them, or the way the record's {@code step_results}
+     * may hold them (the reference only says it is an object): keyed by step id, or a list. Values
+     * that are not step objects are skipped: nothing is guessed from them.
+     */
+    private static ExecutionSteps stepCollection(JsonReader reader, long outputLimit) throws IOException {
+        List<StepResult> steps = new ArrayList<>();
+        LastStepOutput last = new LastStepOutput();
+        boolean keyed = reader.peek() == JsonToken.BEGIN_OBJECT;
+        if (!keyed && reader.peek() != JsonToken.BEGIN_ARRAY) {
+            reader.skipValue();
+            return ExecutionSteps.NONE;
+        }
+        if (keyed) {
+            reader.beginObject();
+        } else {
+            reader.beginArray();
+        }
+        while (reader.hasNext()) {
+            String key = keyed ? reader.nextName() : null;
+            if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+                steps.add(step(reader, key, outputLimit, last));
+            } else {
+                reader.skipValue();
+            }
+        }
+        if (keyed) {
+            reader.endObject();
+        } else {
+            reader.endArray();
+        }
+        return new ExecutionSteps(steps, last.outputs(), last.stepId());
+    }
+
+    private static StepResult step(JsonReader reader, String key, long outputLimit, LastStepOutput last)
+            throws IOException {
+        String id = key, state = null, error = null;
+        Long finishedAt = null;
+        CappedJson.Capped output = null;
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
@@ -143,11 +168,24 @@ final class ResponseParsers {
             switch (name) {
                 case "step_id" -> id = reader.nextString();
                 case "state" -> state = reader.nextString();
+                case "finished_at" -> finishedAt = epochMillis(reader);
                 case "error_data" -> error = errorMessage(small(reader));
+                // output_data in /steps, as Blink's own client reads it; output as Blink's
+                // workflow expressions name a step's result ({{ steps.S1.output }})
+                case "output_data", "output" -> {
+                    if (output == null) {
+                        output = CappedJson.read(reader, outputLimit);
+                    } else {
+                        reader.skipValue();
+                    }
+                }
                 default -> reader.skipValue();
             }
         }
         reader.endObject();
+        if (output != null) {
+            last.offer(id, finishedAt, output.value(), output.truncated());
+        }
         return new StepResult(id, ExecutionState.of(state), error);
     }
 
@@ -159,9 +197,16 @@ final class ResponseParsers {
         return details.isJsonPrimitive() ? details.getAsString() : null;
     }
 
-    /** The workspaces the key sees: a list, bare or under {@code results}. */
+    /**
+     * The workspaces the key sees ("List user workspaces"): a map of them, per the reference, so
+     * its member count; a list (bare or under {@code results}) is counted too.
+     */
     static int workspaceCount(Reader body) {
-        return list(JsonParser.parseReader(body)).size();
+        JsonElement json = JsonParser.parseReader(body);
+        if (json.isJsonObject() && listIn(json.getAsJsonObject()) == null) {
+            return json.getAsJsonObject().size();
+        }
+        return list(json).size();
     }
 
     /** {@code GET /workspaces/{id}}: the workspace's display name, else its name. */
@@ -197,15 +242,22 @@ final class ResponseParsers {
         if (json.isJsonArray()) {
             return json.getAsJsonArray();
         }
-        if (json.isJsonObject()) {
-            for (String key : new String[] {"results", "data", "items", "playbooks", "workspaces"}) {
-                JsonElement inner = json.getAsJsonObject().get(key);
-                if (inner != null && inner.isJsonArray()) {
-                    return inner.getAsJsonArray();
-                }
+        JsonArray inner = json.isJsonObject() ? listIn(json.getAsJsonObject()) : null;
+        if (inner == null) {
+            throw new IllegalStateException("expected a list");
+        }
+        return inner;
+    }
+
+    /** A page's list: the reference's lists are under {@code results}; the other names are tolerated. */
+    private static JsonArray listIn(JsonObject page) {
+        for (String key : new String[] {"results", "data", "items", "playbooks", "workspaces"}) {
+            JsonElement inner = page.get(key);
+            if (inner != null && inner.isJsonArray()) {
+                return inner.getAsJsonArray();
             }
         }
-        throw new IllegalStateException("expected a list");
+        return null;
     }
 
     private static JsonElement small(JsonReader reader) throws IOException {

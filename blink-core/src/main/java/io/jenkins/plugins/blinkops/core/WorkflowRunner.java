@@ -3,10 +3,8 @@ package io.jenkins.plugins.blinkops.core;
 import com.google.gson.GsonBuilder;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,13 +14,6 @@ import java.util.function.LongSupplier;
  * polls and resumes after a restart from a saved {@link FollowState}).
  */
 public final class WorkflowRunner {
-    /** Runs synchronous calls, so that the waiting thread can be interrupted while the socket cannot. */
-    private static final ExecutorService SYNC_CALLS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "Blink synchronous run");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final BlinkClient client;
     private final RunOptions options;
     private final BuildLog log;
@@ -150,27 +141,41 @@ public final class WorkflowRunner {
     }
 
     /**
-     * Lets Blink hold the request until the workflow ends ({@code run_sync}). A workflow that fails
-     * or times out in Blink is an outcome; a wrong key, workspace or workflow is an exception.
+     * Lets Blink hold the request until the workflow ends ({@code run_sync}), in this thread: waits
+     * interruptibly on {@link #runSyncAsync}, the one implementation.
+     *
+     * @throws InterruptedException when the thread is interrupted or the client's cancellation is
+     *     cancelled; the request is then aborted
      */
     public ExecutionOutcome runSync(ExecutionRequest request) throws BlinkApiException, InterruptedException {
+        return Futures.await(runSyncAsync(request));
+    }
+
+    /**
+     * Lets Blink hold the request until the workflow ends ({@code run_sync}), holding no thread
+     * while it waits. The future gives the outcome (a workflow that fails or times out in Blink is
+     * an outcome, logged like any other) or fails with the {@link BlinkApiException} of a wrong key,
+     * workspace or workflow. Cancelling it, or the client's cancellation, aborts the request at once.
+     */
+    public CompletableFuture<ExecutionOutcome> runSyncAsync(ExecutionRequest request) {
         logStarting(request);
         long started = clock.getAsLong();
-        ExecutionOutcome outcome;
-        try {
-            Outputs outputs =
-                    interruptibly(() -> client.executeSync(request, options.timeout(), options.maxOutputBytes()));
-            outcome = syncOutcome(request, ExecutionState.of("Completed"), false, outputs, null, started);
-        } catch (BlinkApiException e) {
-            if (!isWorkflowFailure(e)) {
-                throw e;
+        CompletableFuture<Outputs> answer =
+                client.executeSyncAsync(request, options.timeout(), options.maxOutputBytes());
+        return Futures.cancelling(answer, answer.handle((outputs, error) -> {
+            ExecutionOutcome outcome;
+            if (error == null) {
+                outcome = syncOutcome(request, ExecutionState.of("Completed"), false, outputs, null, started);
+            } else if (Futures.cause(error) instanceof BlinkApiException e && isWorkflowFailure(e)) {
+                boolean timedOut = e.status() == 408;
+                ExecutionState state = ExecutionState.of(timedOut ? "Timeout" : "Failed");
+                outcome = syncOutcome(request, state, timedOut, Outputs.NONE, e.blinkMessage(), started);
+            } else {
+                throw error instanceof CompletionException completion ? completion : new CompletionException(error);
             }
-            boolean timedOut = e.status() == 408;
-            ExecutionState state = ExecutionState.of(timedOut ? "Timeout" : "Failed");
-            outcome = syncOutcome(request, state, timedOut, Outputs.NONE, e.blinkMessage(), started);
-        }
-        report(outcome);
-        return outcome;
+            report(outcome);
+            return outcome;
+        }));
     }
 
     /** In a synchronous run Blink reports the workflow's own failure as a 4xx answer. */
@@ -200,66 +205,57 @@ public final class WorkflowRunner {
                 Duration.ofMillis(clock.getAsLong() - started));
     }
 
-    private interface BlinkCall<T> {
-        T call() throws BlinkApiException, InterruptedException;
-    }
-
-    private <T> T interruptibly(BlinkCall<T> call) throws BlinkApiException, InterruptedException {
-        Future<T> result = SYNC_CALLS.submit(call::call);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            client.cancellation().cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BlinkApiException blink) {
-                throw blink;
-            }
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)
             throws InterruptedException {
-        if (!state.isSuccess()) {
-            logFailedSteps(f);
+        ExecutionSteps steps = stepsOf(f, status, state);
+        Outputs outputs = Outputs.NONE;
+        if (state.isSuccess() && steps.hasOutputs()) {
+            outputs = steps.outputs();
+            log.info("Outputs: those of step " + steps.outputStep() + ", the last step to finish with an output.");
+        } else if (!state.isSuccess()) {
+            logFailedSteps(steps);
         }
-        Outputs outputs = status.outputs() == null
-                ? fetchOutputs(f, state)
-                : new Outputs(status.outputs(), status.outputsTruncated());
         return outcome(WaitMode.FOLLOW, f, state, false, outputs, status.errorMessage(), f.elapsed(now));
     }
 
-    /** Outputs come with the execution record as far as known; else from {@code /outputs}, if it exists. */
-    private Outputs fetchOutputs(FollowState f, ExecutionState state) throws InterruptedException {
-        if (!state.isSuccess()) {
-            return Outputs.NONE;
+    /**
+     * The steps of an ended run: the record's {@code step_results} when they hold what is needed
+     * (a completed run's outputs, a failed run's failed step), else {@code GET .../steps}. Outputs
+     * come from nowhere else (see {@link LastStepOutput}); a run whose steps have none has none.
+     */
+    private ExecutionSteps stepsOf(FollowState f, ExecutionStatus status, ExecutionState state)
+            throws InterruptedException {
+        ExecutionSteps recorded = status.stepResults();
+        boolean enough = state.isSuccess()
+                ? recorded.hasOutputs()
+                : recorded.steps().stream().anyMatch(StepResult::failed);
+        if (enough) {
+            return recorded;
         }
         try {
-            return client.getOutputs(f.workspaceId(), f.executionId(), options.maxOutputBytes());
+            return client.getSteps(f.workspaceId(), f.executionId(), options.maxOutputBytes());
         } catch (BlinkApiException e) {
-            log.warn("The execution ended, but its outputs could not be read: " + e.getMessage());
-            return Outputs.NONE;
+            // only a help for a failed run; for a completed one the outputs are lost, which the user must
+            // know, unless the server has no steps to give (a 404 right after the execution was read)
+            String what = "The steps of execution " + f.executionId() + " could not be read";
+            if (state.isSuccess() && e.status() == 404) {
+                log.info("Blink has no steps for execution " + f.executionId() + ", so it has no outputs.");
+            } else if (state.isSuccess()) {
+                log.warn(what + ", so its outputs are unknown: " + e.getMessage());
+            } else {
+                log.info(what + ": " + e.getMessage());
+            }
+            return recorded;
         }
     }
 
-    /**
-     * Names the steps that did not complete, so that the log says where a run went wrong. Only a
-     * help: when the steps cannot be read, the outcome says what Blink said of the whole run.
-     */
-    private void logFailedSteps(FollowState f) throws InterruptedException {
-        try {
-            for (StepResult step : client.getSteps(f.workspaceId(), f.executionId())) {
-                if (step.failed()) {
-                    String error = step.errorMessage() == null ? "" : ": " + step.errorMessage();
-                    log.info("Step " + step.stepId() + " ended " + step.state().name() + error);
-                }
+    /** Names the steps that did not complete, so that the log says where a run went wrong. */
+    private void logFailedSteps(ExecutionSteps steps) {
+        for (StepResult step : steps.steps()) {
+            if (step.failed()) {
+                String error = step.errorMessage() == null ? "" : ": " + step.errorMessage();
+                log.info("Step " + step.stepId() + " ended " + step.state().name() + error);
             }
-        } catch (BlinkApiException e) {
-            log.info("The steps of execution " + f.executionId() + " could not be read: " + e.getMessage());
         }
     }
 

@@ -145,12 +145,26 @@ class BlinkClientFaultsTest {
     }
 
     @Test
-    void readsAreRetriedAfterAResetAndABrokenBody() throws Exception {
+    void readsAreRetriedAfterAResetButNotAfterAWholeAnswerThatCannotBeRead() throws Exception {
         String id = client.startExecution(request);
         server.fault(Route.GET_EXECUTION, Fault.connectionReset());
-        server.fault(Route.GET_EXECUTION, Fault.truncatedJson());
         assertThat(client.getExecution("ws-1", id, 10).executionId()).isEqualTo(id);
+        assertThat(server.count(Route.GET_EXECUTION)).isEqualTo(2);
+
+        server.fault(Route.GET_EXECUTION, Fault.truncatedJson());
+        BlinkApiException e = failure(() -> client.getExecution("ws-1", id, 10));
+        assertThat(e.reason()).isEqualTo(BlinkApiException.Reason.INVALID_ANSWER);
+        assertThat(e.getMessage()).contains("'{\"execution_id\":\"a22f642a-f4fc-4c66-b978-6f1d'");
         assertThat(server.count(Route.GET_EXECUTION)).isEqualTo(3);
+    }
+
+    @Test
+    void aUserWorkspacesAnswerOfAnotherShapeIsReportedAtOnceQuotingIt() {
+        server.fault(Route.USER_WORKSPACES, Fault.status(200, "\"just a string\"", "application/json"));
+        BlinkApiException e = failure(() -> client.checkConnection(null));
+        assertThat(e.reason()).isEqualTo(BlinkApiException.Reason.INVALID_ANSWER);
+        assertThat(e.getMessage()).contains("check the API key").contains("'\"just a string\"'");
+        assertThat(server.count(Route.USER_WORKSPACES)).isEqualTo(1);
     }
 
     @Test

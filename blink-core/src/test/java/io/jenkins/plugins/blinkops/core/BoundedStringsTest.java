@@ -66,9 +66,10 @@ class BoundedStringsTest {
     @Test
     void aGiantStringInAnExecutionRecordIsCutToo() throws IOException {
         Reader record = new Reader() {
-            private final Reader prefix = new StringReader("{\"id\":\"e1\",\"state_ui\":\"Completed\",\"outputs\":");
+            private final Reader prefix = new StringReader(
+                    "{\"id\":\"e1\",\"state_ui\":\"Completed\",\"step_results\":{\"s1\":{\"output_data\":");
             private final Reader outputs = giantStringOutputs(20_000_000);
-            private final Reader suffix = new StringReader("}");
+            private final Reader suffix = new StringReader("}}}");
 
             @Override
             public int read(char[] buf, int off, int len) throws IOException {
@@ -89,8 +90,9 @@ class BoundedStringsTest {
         long allocated = allocatedByThisThread() - before;
 
         assertThat(status.state().name()).isEqualTo("Completed");
-        assertThat(status.outputsTruncated()).isTrue();
-        assertThat(status.outputs().get("report").getAsString().length()).isBetween(900, 1000);
+        Outputs outputs = status.stepResults().outputs();
+        assertThat(outputs.truncated()).isTrue();
+        assertThat(outputs.values().get("report").getAsString().length()).isBetween(900, 1000);
         assertThat(allocated).as("bytes allocated").isLessThan(16L * 1024 * 1024);
     }
 

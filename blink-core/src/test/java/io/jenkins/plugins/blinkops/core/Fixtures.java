@@ -25,8 +25,19 @@ final class Fixtures {
                 .withRetryPolicy(QUICK_RETRIES);
     }
 
+    /** A fake with workspace {@code ws-1} ("Ops") and its workflow {@code wf-1}, which ends with these outputs. */
+    static FakeBlinkServer serverWithWorkflow(String outputs) {
+        FakeBlinkServer server = FakeBlinkServer.start().workspace("ws-1", "Ops");
+        server.workflow("ws-1", "wf-1").outputs(outputs);
+        return server;
+    }
+
     static BlinkClient client(FakeBlinkServer server) {
-        return new BlinkClient(BlinkTransport.forSettings(settings(server)), ApiKey.of(KEY));
+        return client(server.url());
+    }
+
+    static BlinkClient client(String url) {
+        return new BlinkClient(BlinkTransport.forSettings(settings(url)), ApiKey.of(KEY));
     }
 
     static RunOptions options(WaitMode mode) {

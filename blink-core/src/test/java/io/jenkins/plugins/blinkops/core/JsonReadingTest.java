@@ -46,7 +46,7 @@ class JsonReadingTest {
         String json = "{\"id\":\"e1\",\"playbook_id\":\"wf\",\"playbook_name\":\"Rotate\",\"state\":\"failed\","
                 + "\"state_ui\":\"Failed\",\"error_details\":{\"message\":\"boom\",\"error_code\":\"E42\"},"
                 + "\"step_results\":[{\"huge\":\"" + "z".repeat(5000) + "\"}],\"started_at\":1700000000000,"
-                + "\"finished_at\":\"1700000005000\",\"outputs\":null,\"extra\":{\"ignored\":[1,2]}}";
+                + "\"finished_at\":\"1700000005000\",\"extra\":{\"ignored\":[1,2]}}";
         ExecutionStatus s = ResponseParsers.execution(new StringReader(json), 1000);
         assertThat(s.executionId()).isEqualTo("e1");
         assertThat(s.workflowName()).isEqualTo("Rotate");
@@ -55,7 +55,8 @@ class JsonReadingTest {
         assertThat(s.errorCode()).isEqualTo("E42");
         assertThat(s.startedAt()).isEqualTo(1_700_000_000_000L);
         assertThat(s.finishedAt()).isEqualTo(1_700_000_005_000L);
-        assertThat(s.outputs()).isNull();
+        // a step result without output_data carries no outputs
+        assertThat(s.stepResults().hasOutputs()).isFalse();
     }
 
     @Test
@@ -71,13 +72,17 @@ class JsonReadingTest {
     }
 
     @Test
-    void stepsAreReadWithoutTheirOutputs() throws IOException {
+    void stepsAreReadWithTheLastOutputOnly() throws IOException {
         String json = "{\"results\":[{\"step_id\":\"s1\",\"state\":\"completed\",\"output_data\":{\"big\":\""
                 + "x".repeat(200_000) + "\"},\"error_data\":null},"
                 + "{\"step_id\":\"s2\",\"state\":\"Failed\",\"error_data\":{\"message\":\"timeout talking to EDR\"}},"
                 + "{\"step_id\":\"s3\",\"state\":\"Skipped\",\"error_data\":\"not reached\"},"
                 + "{\"step_id\":\"s4\",\"state\":\"running\"}],\"total\":4}";
-        assertThat(ResponseParsers.steps(new StringReader(json)))
+        ExecutionSteps steps = ResponseParsers.steps(new StringReader(json), 1000);
+        assertThat(steps.outputStep()).isEqualTo("s1");
+        assertThat(steps.outputs().truncated()).isTrue();
+        assertThat(steps.outputs().values().get("big").getAsString().length()).isLessThanOrEqualTo(1000);
+        assertThat(steps.steps())
                 .containsExactly(
                         new StepResult("s1", ExecutionState.of("completed"), null),
                         new StepResult("s2", ExecutionState.of("Failed"), "timeout talking to EDR"),

@@ -97,4 +97,37 @@ class ProxyTest {
             assertThat(proxy.targets).isEmpty();
         }
     }
+
+    @Test
+    void aSynchronousRunGoesThroughTheProxyWithItsCredentials() throws Exception {
+        try (LoopbackProxy proxy = LoopbackProxy.withCredentials(blink.url(), "jenkins", "pr0xy-pw")) {
+            BlinkClient client =
+                    clientVia(new ProxySettings("127.0.0.1", proxy.port(), "jenkins", "pr0xy-pw", List.of()));
+
+            Outputs outputs = client.executeSync(
+                    ExecutionRequest.builder("ws-1", "wf-1").build(), java.time.Duration.ofSeconds(30), 1000);
+
+            assertThat(outputs.values().get("result").getAsString()).isEqualTo("ok");
+            assertThat(proxy.challenged).isNotEmpty();
+            assertThat(proxy.targets)
+                    .contains(UNRESOLVABLE_HOST
+                            + "/api/v1/workspace/ws-1/playbooks/wf-1/execute?run_sync=true&timeout=30");
+        }
+    }
+
+    @Test
+    void aSynchronousRunToABypassedHostGoesDirect() throws Exception {
+        try (LoopbackProxy proxy = LoopbackProxy.to(blink.url())) {
+            BlinkClient client =
+                    clientVia(new ProxySettings("127.0.0.1", proxy.port(), null, null, List.of("*.invalid")));
+
+            BlinkApiException e = catchThrowableOfType(
+                    BlinkApiException.class,
+                    () -> client.executeSync(
+                            ExecutionRequest.builder("ws-1", "wf-1").build(), java.time.Duration.ofSeconds(30), 1000));
+
+            assertThat(e.getMessage()).contains("Cannot find the host of " + UNRESOLVABLE_HOST);
+            assertThat(proxy.targets).isEmpty();
+        }
+    }
 }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.blinkops.core.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The engine's benchmarks, each against the fake Blink server over real loopback sockets, each
@@ -13,13 +15,36 @@ import java.util.Locale;
  *   -Dexec.mainClass=io.jenkins.plugins.blinkops.core.bench.Benchmarks
  * </pre>
  *
- * or some of them with {@code -Dexec.args="start follow scale outputs"}. See docs/PERFORMANCE.md.
+ * or some of them with {@code -Dexec.args="start follow scale outputs sync"}. See docs/PERFORMANCE.md.
  */
 public final class Benchmarks {
     private Benchmarks() {}
 
+    /** A benchmark: it runs and answers its table. */
+    private interface Benchmark {
+        String run() throws Exception;
+    }
+
+    private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("start", StartOverhead::run);
+        ALL.put("follow", FollowCost::run);
+        ALL.put("scale", Scale::run);
+        ALL.put("outputs", LargeOutputs::run);
+        ALL.put("sync", SyncScale::run);
+    }
+
     public static void main(String[] args) throws Exception {
-        List<String> which = args.length == 0 ? List.of("start", "follow", "scale", "outputs") : List.of(args);
+        List<String> which = args.length == 0 ? List.copyOf(ALL.keySet()) : List.of(args);
+        // every name is checked before anything runs, so a typo does not cost the runs before it
+        for (String name : which) {
+            if (!ALL.containsKey(name)) {
+                System.err.println("No benchmark '" + name + "'. The benchmarks are: " + String.join(", ", ALL.keySet())
+                        + " (none given: all of them).");
+                System.exit(2);
+            }
+        }
         System.out.printf(
                 Locale.ROOT,
                 "Blink engine benchmarks: Java %s (%s), %d processors, max heap %d MB, JVM args %s%n%n",
@@ -31,15 +56,7 @@ public final class Benchmarks {
         long start = System.nanoTime();
         for (String name : which) {
             long t = System.nanoTime();
-            String table =
-                    switch (name) {
-                        case "start" -> StartOverhead.run();
-                        case "follow" -> FollowCost.run();
-                        case "scale" -> Scale.run();
-                        case "outputs" -> LargeOutputs.run();
-                        default -> throw new IllegalArgumentException("no benchmark " + name);
-                    };
-            System.out.println(table);
+            System.out.println(ALL.get(name).run());
             System.out.printf(Locale.ROOT, "(%s took %.1f s)%n%n", name, (System.nanoTime() - t) / 1e9);
         }
         System.out.printf(Locale.ROOT, "All benchmarks took %.1f s%n", (System.nanoTime() - start) / 1e9);

@@ -77,19 +77,11 @@ final class Scale {
         String table = Stats.table(
                 List.of("measure", "median [p25–p75] (min–max) over " + RUNS + " runs"),
                 List.of(
-                        List.of(
-                                "wall time to follow all 1,000 (s)",
-                                Stats.of(wall).describe(2)),
-                        List.of("GETs in all", Stats.of(gets).describe(0)),
-                        List.of(
-                                "peak live threads in the JVM",
-                                Stats.of(threads).describe(0)),
-                        List.of(
-                                "  of which not the fake server's (sampled every 20 ms)",
-                                Stats.of(engineThreads).describe(0)),
-                        List.of(
-                                "peak heap used, sampled every 5 ms (MB)",
-                                Stats.of(heap).describe(1)),
+                        Stats.row("wall time to follow all 1,000 (s)", wall, 2),
+                        Stats.row("GETs in all", gets, 0),
+                        Stats.row("peak live threads in the JVM", threads, 0),
+                        Stats.row("  of which not the fake server's (sampled every 20 ms)", engineThreads, 0),
+                        Stats.row("peak heap used, sampled every 5 ms (MB)", heap, 1),
                         List.of("peak requests in flight at the fake server", inFlightStats.describe(0))));
         return String.format(
                 Locale.ROOT,
@@ -238,7 +230,7 @@ final class Scale {
     }
 
     /** Samples heap in use every 5 ms, and live threads by name every 20 ms. */
-    private static final class Sampler extends Thread {
+    static final class Sampler extends Thread {
         final AtomicLong peakHeap = new AtomicLong();
         final AtomicInteger peakNonServerThreads = new AtomicInteger();
 

@@ -26,6 +26,11 @@ record Stats(double median, double p25, double p75, double min, double max, int 
                 Locale.ROOT, f + " [" + f + "–" + f + "] (" + f + "–" + f + ")", median, p25, p75, min, max);
     }
 
+    /** A table row: a measure and its statistics over runs. */
+    static List<String> row(String measure, List<Double> values, int decimals) {
+        return List.of(measure, of(values).describe(decimals));
+    }
+
     static String table(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {

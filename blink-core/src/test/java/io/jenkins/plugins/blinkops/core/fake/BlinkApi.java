@@ -6,11 +6,17 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
-/** What each Blink route answers when nothing goes wrong, following shared/blink-api.md. */
+/**
+ * What each Blink route answers when nothing goes wrong. Each route follows the page of Blink's API
+ * reference that its method names (the shapes are copied in the engine's test resources,
+ * {@code blink-api/*.json}, and {@code FakeBlinkServerTest} checks each answer against them).
+ * Where the reference is silent the method says so, and the server offers the plausible variants
+ * ({@link OutputsLocation}, {@link SyncTimeoutAnswer}, {@link CancelAnswers}).
+ */
 final class BlinkApi {
 
     /** How long {@code run_sync=true} waits when no {@code timeout} is given (Blink's own default is unknown). */
@@ -20,6 +26,12 @@ final class BlinkApi {
     private static final long SYNC_POLL_MILLIS = 100;
 
     private static final int DEFAULT_PAGE_LIMIT = 100;
+
+    /** Stands where huge outputs are streamed into an answer (see {@link #withOutputs}). */
+    private static final String STREAMED_OUTPUTS = "\u0000streamed outputs\u0000";
+
+    private static final String FAKE_USER = "fake-user";
+    private static final String FAKE_TENANT = "fake-tenant";
     private static final int MAX_PAGE_LIMIT = 1000;
 
     private final FakeBlinkServer server;
@@ -49,7 +61,6 @@ final class BlinkApi {
                 case EXECUTE -> execute(match, request);
                 case GET_EXECUTION -> executionAnswer(execution(match));
                 case GET_STEPS -> steps(execution(match));
-                case GET_OUTPUTS -> outputs(execution(match));
                 case CANCEL -> cancel(execution(match));
             };
         } catch (ApiError e) {
@@ -57,20 +68,35 @@ final class BlinkApi {
         }
     }
 
+    /** "List user workspaces": a map of the workspaces the key's user may use, keyed by id. */
     private Answer userWorkspaces() {
-        JsonArray array = new JsonArray();
-        server.visibleWorkspaces().forEach(ws -> array.add(workspaceJson(ws)));
-        return Answer.json(200, array);
+        JsonObject map = new JsonObject();
+        for (FakeWorkspace ws : server.visibleWorkspaces()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("id", ws.id());
+            json.addProperty("name", ws.name());
+            json.addProperty("display_name", ws.name());
+            json.addProperty("description", "");
+            json.addProperty("type", "regular");
+            map.add(ws.id(), json);
+        }
+        return Answer.json(200, map);
     }
 
+    /** "Get workspace details". */
     private static JsonObject workspaceJson(FakeWorkspace ws) {
         JsonObject json = new JsonObject();
+        json.addProperty("description", "");
+        json.addProperty("display_name", ws.name());
+        json.addProperty("enable_overview_page", false);
+        json.add("entities", new JsonArray());
         json.addProperty("id", ws.id());
         json.addProperty("name", ws.name());
-        json.addProperty("display_name", ws.name());
+        json.addProperty("type", "regular");
         return json;
     }
 
+    /** "List playbooks with optional filtering": a page, {@code {limit, offset, total, results}}. */
     private Answer listWorkflows(FakeWorkspace ws, RecordedRequest request) {
         int offset = 0;
         int limit = DEFAULT_PAGE_LIMIT;
@@ -89,25 +115,42 @@ final class BlinkApi {
             results.add(workflowJson(wf));
         }
         JsonObject page = new JsonObject();
-        page.add("results", results);
+        page.addProperty("limit", limit);
+        page.addProperty("offset", offset);
         page.addProperty("total", all.size());
+        page.add("results", results);
         return Answer.json(200, page);
     }
 
+    /** "Get a playbook by its ID", the members a client of the plugin can use. */
     private static Answer getWorkflow(FakeWorkflow wf) {
-        JsonObject json = workflowJson(wf);
-        json.add("custom_timeout", JsonNull.INSTANCE);
-        return Answer.json(200, json);
+        return Answer.json(200, workflowJson(wf));
     }
 
     private static JsonObject workflowJson(FakeWorkflow wf) {
         JsonObject json = new JsonObject();
+        json.addProperty("active", true);
+        json.addProperty("automation_type", "on_demand");
+        json.addProperty("created_at", 0L);
+        json.addProperty("created_by", FAKE_USER);
+        json.addProperty("custom_timeout", 0);
         json.addProperty("id", wf.id());
         json.addProperty("name", wf.behaviour().name());
-        json.addProperty("active", true);
+        json.addProperty("pack_id", "");
+        json.add("tags", new JsonArray());
+        json.addProperty("tenant_id", FAKE_TENANT);
+        json.addProperty("updated_at", 0L);
+        json.addProperty("updated_by", FAKE_USER);
+        json.addProperty("version", "1");
+        json.addProperty("workspace_id", wf.workspaceId());
         return json;
     }
 
+    /**
+     * "Execute a workflow": {@code {"execution_id"}} at once, or with {@code run_sync=true} the
+     * workflow's outputs when it ends (see {@link #waitForEnd}). Body fields as the page lists them;
+     * {@code input_values} must be an object.
+     */
     private Answer execute(Route.Match match, RecordedRequest request) {
         FakeWorkspace ws = workspace(match.param(0));
         FakeWorkflow wf = workflow(ws, match.param(1));
@@ -149,13 +192,18 @@ final class BlinkApi {
         throw new ApiError(400, "Invalid timeout: " + timeout);
     }
 
-    /** Holds a {@code run_sync=true} request in real time until the run ends or the timeout passes. */
+    /**
+     * Holds a {@code run_sync=true} request in real time until the run ends or the timeout passes.
+     * "Execute a workflow" says a synchronous run answers "the execution output": the workflow's
+     * outputs, as one object. What a failed run answers is not shown (a 4xx with Blink's error body
+     * here), nor what a run that outlives its timeout answers (see {@link SyncTimeoutAnswer}).
+     */
     private Answer waitForEnd(FakeExecution execution, int timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         while (!execution.endedAt(server.now())) {
             long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
             if (leftMillis <= 0) {
-                throw new ApiError(408, "Execution timed out after " + timeoutSeconds + " seconds");
+                return syncTimedOut(timeoutSeconds);
             }
             long remaining = execution.remainingMillis(server.now());
             Thread.sleep(Math.max(1, Math.min(Math.min(remaining, leftMillis), SYNC_POLL_MILLIS)));
@@ -171,74 +219,143 @@ final class BlinkApi {
                         : "Execution ended with state " + execution.stateAt(now));
     }
 
+    private Answer syncTimedOut(int timeoutSeconds) {
+        return switch (server.syncTimeoutAnswer()) {
+            case STATUS_408 -> Answer.error(408, "Execution timed out after " + timeoutSeconds + " seconds");
+            case GATEWAY_504 ->
+                Answer.bytes(
+                        504, "text/plain", "504 Gateway Time-out".getBytes(StandardCharsets.UTF_8), java.util.Map.of());
+        };
+    }
+
+    /**
+     * "Get a playbook execution by its ID": every member the reference lists, {@code state} and
+     * {@code state_ui} alike capitalised (the reference gives no values; Blink's own client reads
+     * {@code state_ui} and falls back to {@code state}). No outputs: the reference has none on the
+     * record; where the output values are is {@link OutputsLocation}'s business.
+     */
     private Answer executionAnswer(FakeExecution execution) {
         long now = server.now();
         String state = execution.stateAt(now);
         FakeWorkflow.Behaviour behaviour = execution.behaviour();
+        Long finishedAt = execution.finishedAt(now);
+        // Blink's unit for duration is not published; the fake gives milliseconds for both
+        long runtime = (finishedAt == null ? now : finishedAt) - execution.startedAt();
         JsonObject json = new JsonObject();
+        json.addProperty("app_id", "");
+        json.addProperty("async_parent_execution_id", "");
+        json.addProperty("cancel_reason", execution.cancelled() ? "Cancelled through the API" : "");
+        json.addProperty("created_at", execution.startedAt());
+        json.addProperty("created_by", FAKE_USER);
+        json.addProperty("ctrl_id", "fake-controller");
+        json.addProperty("display_name", behaviour.name());
+        json.addProperty("draft_execution_number", 0);
+        json.addProperty("duration", runtime);
+        json.addProperty("engine_v2_compile_error", "");
+        json.addProperty("engine_version", "v2");
+        json.add("error_details", execution.endedWithError(now) ? errorDetails(execution, now) : new JsonObject());
+        json.add("event", orEmptyObject(execution.startField("event")));
+        json.addProperty("execution_depth", 0);
+        json.addProperty("execution_number", 1);
+        json.addProperty("finished_at", finishedAt);
         json.addProperty("id", execution.id());
+        json.addProperty("input_values_origin_exec_id", "");
+        json.add("inputs", execution.inputs());
+        json.addProperty("last_playbook_name", behaviour.name());
+        json.addProperty("name", behaviour.name());
+        json.addProperty("net_runtime_ms", runtime);
+        json.addProperty("pack_id", "");
+        json.addProperty("parent_execution_id", "");
+        json.addProperty("playbook", execution.workflowId());
+        json.addProperty("playbook_deleted", false);
         json.addProperty("playbook_id", execution.workflowId());
         json.addProperty("playbook_name", behaviour.name());
-        json.addProperty("state", state.toLowerCase(Locale.ROOT));
+        json.addProperty("runner_cluster_version", "");
+        json.add("runner_group_id", orEmptyText(execution.startField("runner")));
+        json.addProperty("runner_id", "");
+        json.addProperty("runner_version", "");
+        json.addProperty("scheduled_trigger_timezone", "");
+        json.addProperty("started_at", execution.startedAt());
+        json.addProperty("state", state);
         if (!server.omitStateUi()) {
             json.addProperty("state_ui", state);
         }
-        json.add("error_details", errorDetailsOrNull(execution, now));
-        json.add("inputs", execution.inputs());
-        json.add("event", execution.startField("event"));
-        json.add("trigger_type", execution.startField("trigger_type"));
-        json.addProperty("started_at", execution.startedAt());
-        Long finishedAt = execution.finishedAt(now);
-        json.addProperty("finished_at", finishedAt);
-        // Blink's unit for duration is not published; the fake gives milliseconds for both
-        long runtime = (finishedAt == null ? now : finishedAt) - execution.startedAt();
-        json.addProperty("duration", runtime);
-        json.addProperty("net_runtime_ms", runtime);
-        if (execution.cancelled()) {
-            json.addProperty("cancel_reason", "Cancelled through the API");
+        JsonObject stepResults = new JsonObject();
+        OutputsLocation location = server.outputsLocation();
+        boolean outputsInRecord =
+                location == OutputsLocation.STEP_RESULTS || location == OutputsLocation.STEP_RESULTS_AS_EXPRESSIONS;
+        if (outputsInRecord) {
+            for (JsonElement element : stepList(execution, now, true)) {
+                JsonObject step = element.getAsJsonObject();
+                stepResults.add(
+                        step.get("step_id").getAsString(),
+                        location == OutputsLocation.STEP_RESULTS ? step : asExpression(step));
+            }
         }
-        if (!execution.completed(now)) {
-            return Answer.json(200, json);
-        }
-        Outputs outputs = behaviour.outputs();
-        if (!outputs.isHuge()) {
-            json.add("outputs", outputs.asJson());
-            return Answer.json(200, json);
-        }
-        // Stream the huge outputs as the last member: write the object without its closing brace first.
-        String head = Json.GSON.toJson(json);
-        byte[] open = (head.substring(0, head.length() - 1) + ",\"outputs\":").getBytes(StandardCharsets.UTF_8);
-        return Answer.streamed(200, out -> {
-            out.write(open);
-            outputs.writeTo(out);
-            out.write('}');
-        });
+        json.add("step_results", stepResults);
+        json.add("subflows_reference_to_name_mapping", new JsonObject());
+        json.addProperty("tenant_id", FAKE_TENANT);
+        json.addProperty("test_session_id", "");
+        json.addProperty("timeout", 0);
+        json.addProperty("top_execution_id", execution.id());
+        json.addProperty("top_execution_started_at", execution.startedAt());
+        json.add("trigger_type", orEmptyText(execution.startField("trigger_type")));
+        json.addProperty("type", "playbook");
+        json.addProperty("updated_at", finishedAt == null ? now : finishedAt);
+        json.addProperty("updated_by", FAKE_USER);
+        json.addProperty("version", "1");
+        json.addProperty("with_concurrency_limit", false);
+        json.addProperty("workspace_id", execution.workspaceId());
+        return withOutputs(json, outputsInRecord ? outputsOfLastStep(execution, now) : null);
     }
 
+    /**
+     * {@code GET .../steps}: not in the reference; the shape Blink's own client reads
+     * ({@code results[]} of {@code step_id, state, started_at, finished_at, input_parameters,
+     * output_data, error_data}). The last step's {@code output_data} is the workflow's outputs,
+     * unless {@link OutputsLocation#NOWHERE}.
+     */
     private Answer steps(FakeExecution execution) {
         long now = server.now();
+        JsonObject json = new JsonObject();
+        json.add("results", stepList(execution, now, server.outputsLocation() != OutputsLocation.NOWHERE));
+        return withOutputs(
+                json, server.outputsLocation() == OutputsLocation.NOWHERE ? null : outputsOfLastStep(execution, now));
+    }
+
+    /** The steps so far: the ones before the step that ends the run went well; a pending run has none. */
+    private JsonArray stepList(FakeExecution execution, long now, boolean withOutputs) {
         String state = execution.stateAt(now);
         JsonArray results = new JsonArray();
-        if (!"Pending".equals(state)) {
-            FakeWorkflow.Behaviour behaviour = execution.behaviour();
-            long startedAt = execution.startedAt() + behaviour.pendingFor().toMillis();
-            boolean completed = execution.completed(now);
-            if (!completed && !"step-1".equals(behaviour.failingStep())) {
-                // the steps before the one that ends the run went well
-                results.add(step("step-1", "completed", startedAt, startedAt, JsonNull.INSTANCE, JsonNull.INSTANCE));
-            }
-            boolean smallOutputs = completed && !behaviour.outputs().isHuge();
-            results.add(step(
-                    completed ? "step-1" : behaviour.failingStep(),
-                    state.toLowerCase(Locale.ROOT),
-                    startedAt,
-                    execution.finishedAt(now),
-                    smallOutputs ? behaviour.outputs().asJson() : JsonNull.INSTANCE,
-                    errorDetailsOrNull(execution, now)));
+        if ("Pending".equals(state)) {
+            return results;
         }
-        JsonObject json = new JsonObject();
-        json.add("results", results);
-        return Answer.json(200, json);
+        FakeWorkflow.Behaviour behaviour = execution.behaviour();
+        long startedAt = execution.startedAt() + behaviour.pendingFor().toMillis();
+        boolean completed = execution.completed(now);
+        if (!completed && !"step-1".equals(behaviour.failingStep())) {
+            results.add(step("step-1", "Completed", startedAt, startedAt, JsonNull.INSTANCE, JsonNull.INSTANCE));
+        }
+        Outputs outputs = behaviour.outputs();
+        JsonElement output = !completed || !withOutputs
+                ? JsonNull.INSTANCE
+                : outputs.isHuge() ? new JsonPrimitive(STREAMED_OUTPUTS) : outputs.asJson();
+        results.add(step(
+                completed ? "step-1" : behaviour.failingStep(),
+                state,
+                startedAt,
+                execution.finishedAt(now),
+                output,
+                errorDetailsOrNull(execution, now)));
+        return results;
+    }
+
+    /** A step as Blink's expressions name it: {@code {"state", "output"}}. */
+    private static JsonObject asExpression(JsonObject step) {
+        JsonObject expression = new JsonObject();
+        expression.add("state", step.get("state"));
+        expression.add("output", step.get("output_data"));
+        return expression;
     }
 
     private static JsonObject step(
@@ -248,28 +365,60 @@ final class BlinkApi {
         step.addProperty("state", state);
         step.addProperty("started_at", startedAt);
         step.addProperty("finished_at", finishedAt);
+        step.add("input_parameters", new JsonObject());
         step.add("output_data", output);
         step.add("error_data", error);
         return step;
     }
 
-    private Answer outputs(FakeExecution execution) {
-        if (!execution.completed(server.now())) {
-            return Answer.json(200, new JsonObject());
+    /** The huge outputs of a completed run, to stream where the placeholder stands; null otherwise. */
+    private static Outputs outputsOfLastStep(FakeExecution execution, long now) {
+        Outputs outputs = execution.behaviour().outputs();
+        return execution.completed(now) && outputs.isHuge() ? outputs : null;
+    }
+
+    /**
+     * The answer, with huge outputs streamed in place of the {@link #STREAMED_OUTPUTS} placeholder
+     * while it is sent, so a 50 MB output never sits in the test's heap.
+     */
+    private static Answer withOutputs(JsonObject json, Outputs huge) {
+        if (huge == null) {
+            return Answer.json(200, json);
         }
-        return outputsAnswer(execution.behaviour().outputs());
+        String text = Json.GSON.toJson(json);
+        String placeholder = Json.GSON.toJson(STREAMED_OUTPUTS);
+        int at = text.indexOf(placeholder);
+        byte[] before = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] after = text.substring(at + placeholder.length()).getBytes(StandardCharsets.UTF_8);
+        return Answer.streamed(200, out -> {
+            out.write(before);
+            huge.writeTo(out);
+            out.write(after);
+        });
     }
 
     private static Answer outputsAnswer(Outputs outputs) {
         return outputs.isHuge() ? Answer.streamed(200, outputs::writeTo) : Answer.json(200, outputs.asJson());
     }
 
+    /** Cancel is not in the current reference: see {@link CancelAnswers}. */
     private Answer cancel(FakeExecution execution) {
         long now = server.now();
+        CancelAnswers answers = server.cancelAnswers();
         if (!execution.cancel(now)) {
-            throw new ApiError(400, "Execution is not running (state " + execution.stateAt(now) + ")");
+            throw new ApiError(answers.notRunning, "Execution is not running (state " + execution.stateAt(now) + ")");
         }
-        return Answer.json(200, new JsonObject());
+        return answers.cancelled == 204
+                ? Answer.bytes(204, "application/json", new byte[0], java.util.Map.of())
+                : Answer.json(answers.cancelled, new JsonObject());
+    }
+
+    private static JsonElement orEmptyObject(JsonElement value) {
+        return value != null && value.isJsonObject() ? value : new JsonObject();
+    }
+
+    private static JsonElement orEmptyText(JsonElement value) {
+        return value != null && value.isJsonPrimitive() ? value : new JsonPrimitive("");
     }
 
     private static JsonElement errorDetailsOrNull(FakeExecution execution, long now) {

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.blinkops.core.fake;
 
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the fake Blink server by hand, to try the plugin against it from a Jenkins or with curl.
- * Any workspace and workflow id exists. Runs until Ctrl-C.
+ * Runs the fake Blink server by hand, to try the plugin against it from a Jenkins or with curl. It
+ * starts with a few named workspaces and workflows, so that Test connection and the workflow
+ * drop-down show something. Runs until Ctrl-C. See {@link FakeBlinkOptions#USAGE}.
  *
  * <pre>
  * mvn -B -f blink-core/pom.xml test-compile exec:java -Dexec.classpathScope=test \
@@ -14,49 +17,31 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  */
 public final class FakeBlinkMain {
-
-    private static final String USAGE = "usage: FakeBlinkMain [--port N (8090)] [--api-key K (test-api-key)]"
-            + " [--workflow-seconds S (5)] [--fail-workflow ID]";
+    /** The demo's workspaces and workflows: {workspace id, its name, workflow id, its name, its outputs}. */
+    private static final String[][] DEMO = {
+        {"ws-security", "Security", "wf-contain-host", "Contain host", "{\"verdict\":\"contained\",\"hosts\":1}"},
+        {"ws-security", "Security", "wf-rotate-keys", "Rotate API keys", "{\"rotated\":3}"},
+        {"ws-it", "IT operations", "wf-reset-password", "Reset a password", "{\"ticket\":\"IT-1042\"}"},
+    };
 
     private FakeBlinkMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        int port = 8090;
-        String apiKey = "test-api-key";
-        long workflowSeconds = 5;
-        String failWorkflow = null;
+        FakeBlinkServer server;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
-                    case "--port" -> port = Integer.parseInt(required(args[i], value));
-                    case "--api-key" -> apiKey = required(args[i], value);
-                    case "--workflow-seconds" -> workflowSeconds = Long.parseLong(required(args[i], value));
-                    case "--fail-workflow" -> failWorkflow = required(args[i], value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-                i++;
+            FakeBlinkOptions options = FakeBlinkOptions.parse(args);
+            if (options.help()) {
+                System.out.println(FakeBlinkOptions.USAGE);
+                return;
             }
-        } catch (IllegalArgumentException e) {
+            server = start(options);
+            printHelp(System.out, server, options);
+        } catch (FakeBlinkOptions.UsageError e) {
             System.err.println(e.getMessage());
-            System.err.println(USAGE);
+            System.err.println(FakeBlinkOptions.USAGE);
             System.exit(2);
             return;
         }
-
-        Duration takes = Duration.ofSeconds(workflowSeconds);
-        String failing = failWorkflow;
-        FakeBlinkServer server = FakeBlinkServer.start(port)
-                .apiKey(apiKey)
-                .acceptAnyWorkflow(true)
-                .autoCreatedWorkflows(wf -> {
-                    wf.takes(takes);
-                    if (wf.id().equals(failing)) {
-                        wf.endsWith("Failed").error("Step 'deploy' failed: simulated failure", "STEP_FAILED");
-                    }
-                });
-        printHelp(server, apiKey, workflowSeconds, failWorkflow);
-
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -65,31 +50,58 @@ public final class FakeBlinkMain {
         stopped.await();
     }
 
-    private static String required(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
+    /** Starts the demo server; a port that cannot be listened on is a usage error naming {@code --port}. */
+    static FakeBlinkServer start(FakeBlinkOptions options) throws FakeBlinkOptions.UsageError {
+        FakeBlinkServer server;
+        try {
+            server = FakeBlinkServer.start(options.port());
+        } catch (UncheckedIOException e) {
+            throw new FakeBlinkOptions.UsageError("--port " + options.port() + ": cannot listen on 127.0.0.1:"
+                    + options.port() + " (" + e.getCause().getMessage() + "); choose another port");
         }
-        return value;
+        Duration takes = Duration.ofSeconds(options.workflowSeconds());
+        server.apiKey(options.apiKey()).acceptAnyWorkflow(!options.strict()).autoCreatedWorkflows(wf -> {
+            setUp(wf, takes, options.failWorkflow());
+        });
+        for (String[] demo : DEMO) {
+            server.workspace(demo[0], demo[1]);
+            setUp(server.workflow(demo[0], demo[2]).name(demo[3]).outputs(demo[4]), takes, options.failWorkflow());
+        }
+        return server;
     }
 
-    private static void printHelp(FakeBlinkServer server, String apiKey, long workflowSeconds, String failWorkflow) {
+    private static void setUp(FakeWorkflow wf, Duration takes, String failWorkflow) {
+        wf.takes(takes);
+        if (wf.id().equals(failWorkflow)) {
+            wf.endsWith("Failed").failsAtStep("deploy").error("Step 'deploy' failed: simulated failure", "STEP_FAILED");
+        }
+    }
+
+    static void printHelp(PrintStream out, FakeBlinkServer server, FakeBlinkOptions options) {
         String api = server.url() + Route.API_PREFIX;
-        String key = "-H 'BLINK-API-KEY: " + apiKey + "'";
-        System.out.println("Fake Blink server listening on " + server.url());
-        System.out.println("  API key:   " + apiKey);
-        System.out.println("  workflows: any workspace/workflow id; each runs " + workflowSeconds + " s"
-                + (failWorkflow == null ? "" : "; workflow '" + failWorkflow + "' ends Failed"));
-        System.out.println();
-        System.out.println("Try:");
-        System.out.println("  curl -s " + key + " " + api + "/user-workspaces");
-        System.out.println("  curl -s -X POST " + key + " -H 'Content-Type: application/json' \\");
-        System.out.println(
-                "       -d '{\"input_values\":{\"env\":\"staging\"}}' " + api + "/workspace/W/playbooks/P/execute");
-        System.out.println("  curl -s " + key + " " + api + "/workspace/W/executions/<execution_id>");
-        System.out.println("  curl -s -X POST " + key + " " + api + "/workspace/W/executions/<execution_id>/cancel");
-        System.out.println("  curl -s -X POST " + key + " -H 'Content-Type: application/json' -d '{}' \\");
-        System.out.println("       '" + api + "/workspace/W/playbooks/P/execute?run_sync=true&timeout=30'");
-        System.out.println();
-        System.out.println("Ctrl-C stops it.");
+        String key = "-H 'BLINK-API-KEY: " + options.apiKey() + "'";
+        out.println("Fake Blink server listening on " + server.url());
+        out.println("  API key:    " + options.apiKey());
+        for (String[] demo : DEMO) {
+            out.println("  workflow:   " + demo[0] + " / " + demo[2] + " (" + demo[3] + ")");
+        }
+        out.println(
+                "  any other:  " + (options.strict() ? "404, as Blink answers" : "any workspace/workflow id exists"));
+        out.println("  each run takes " + options.workflowSeconds() + " s"
+                + (options.failWorkflow() == null ? "" : "; workflow '" + options.failWorkflow() + "' ends Failed"));
+        out.println();
+        out.println("Try:");
+        out.println("  curl -s " + key + " " + api + "/user-workspaces");
+        out.println("  curl -s -X POST " + key + " -H 'Content-Type: application/json' \\");
+        out.println("       -d '{\"input_values\":{\"host\":\"web-01\"}}' " + api
+                + "/workspace/ws-security/playbooks/wf-contain-host/execute");
+        out.println("  curl -s " + key + " " + api + "/workspace/ws-security/executions/<execution_id>");
+        out.println("  curl -s " + key + " " + api + "/workspace/ws-security/executions/<execution_id>/steps");
+        out.println("  curl -s -X POST " + key + " " + api + "/workspace/ws-security/executions/<execution_id>/cancel");
+        out.println("  curl -s -X POST " + key + " -H 'Content-Type: application/json' -d '{}' \\");
+        out.println("       '" + api
+                + "/workspace/ws-security/playbooks/wf-contain-host/execute?run_sync=true&timeout=30'");
+        out.println();
+        out.println("Ctrl-C stops it.");
     }
 }

@@ -25,8 +25,10 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * A Blink API server for tests: a real HTTP server on 127.0.0.1 that answers the calls described
- * in shared/blink-api.md, under {@code /api/v1}, from workspaces and workflows configured in code.
+ * A Blink API server for tests: a real HTTP server on 127.0.0.1 that answers, under
+ * {@code /api/v1}, the calls of Blink's API reference that the plugin makes, in the reference's
+ * shapes (see {@link BlinkApi}), from workspaces and workflows configured in code. Unknown
+ * workspace and workflow ids answer 404, as Blink does, unless {@link #acceptAnyWorkflow(boolean)}.
  *
  * <p>Every request is recorded before it is answered. Faults queued with {@link #fault(Route,
  * Fault)} are taken, one per request and first in first out per route, after the API key was
@@ -67,6 +69,9 @@ public final class FakeBlinkServer implements AutoCloseable {
     private volatile Consumer<FakeWorkflow> autoCreatedSetup = wf -> {};
     private volatile LongSupplier clock = System::currentTimeMillis;
     private volatile boolean omitStateUi;
+    private volatile OutputsLocation outputsLocation = OutputsLocation.STEPS;
+    private volatile SyncTimeoutAnswer syncTimeoutAnswer = SyncTimeoutAnswer.STATUS_408;
+    private volatile CancelAnswers cancelAnswers = CancelAnswers.OLD_SPEC;
 
     private final ConcurrentSkipListMap<String, FakeWorkspace> workspaces = new ConcurrentSkipListMap<>();
     private final Map<String, FakeExecution> executionsById = new ConcurrentHashMap<>();
@@ -177,6 +182,24 @@ public final class FakeBlinkServer implements AutoCloseable {
         return this;
     }
 
+    /** Where a followed run's outputs can be read; default {@link OutputsLocation#STEPS}. */
+    public FakeBlinkServer outputsIn(OutputsLocation location) {
+        this.outputsLocation = Objects.requireNonNull(location, "location");
+        return this;
+    }
+
+    /** What a synchronous run that outlives its timeout answers; default {@link SyncTimeoutAnswer#STATUS_408}. */
+    public FakeBlinkServer syncTimeoutAnswer(SyncTimeoutAnswer answer) {
+        this.syncTimeoutAnswer = Objects.requireNonNull(answer, "answer");
+        return this;
+    }
+
+    /** What cancel answers; default {@link CancelAnswers#OLD_SPEC}. */
+    public FakeBlinkServer cancelAnswers(CancelAnswers answers) {
+        this.cancelAnswers = Objects.requireNonNull(answers, "answers");
+        return this;
+    }
+
     // ---- faults
 
     /** Queues a fault for the next request on this route. */
@@ -278,6 +301,18 @@ public final class FakeBlinkServer implements AutoCloseable {
 
     boolean omitStateUi() {
         return omitStateUi;
+    }
+
+    OutputsLocation outputsLocation() {
+        return outputsLocation;
+    }
+
+    SyncTimeoutAnswer syncTimeoutAnswer() {
+        return syncTimeoutAnswer;
+    }
+
+    CancelAnswers cancelAnswers() {
+        return cancelAnswers;
     }
 
     void requestArrived() {

@@ -60,17 +60,17 @@ class FakeBlinkServerTest {
     // ---- discovery routes
 
     @Test
-    void userWorkspacesListsTheWorkspacesTheKeyCanSee() throws Exception {
+    void userWorkspacesMapsTheWorkspacesTheKeyCanSee() throws Exception {
         server.workspace("ws2", "Security").forbiddenWorkspace("ws3");
 
         HttpResponse<String> response = get("/user-workspaces");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonArray workspaces = JsonParser.parseString(response.body()).getAsJsonArray();
-        assertThat(workspaces)
-                .extracting(ws -> ws.getAsJsonObject().get("id").getAsString())
-                .containsExactly("ws1", "ws2");
-        JsonObject first = workspaces.get(0).getAsJsonObject();
+        // "Returns a map of all workspaces the authenticated user has access to"
+        JsonObject workspaces = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertThat(workspaces.keySet()).containsExactly("ws1", "ws2");
+        JsonObject first = workspaces.getAsJsonObject("ws1");
+        assertThat(first.get("id").getAsString()).isEqualTo("ws1");
         assertThat(first.get("name").getAsString()).isEqualTo("Operations");
         assertThat(first.get("display_name").getAsString()).isEqualTo("Operations");
     }
@@ -158,8 +158,7 @@ class FakeBlinkServerTest {
         assertThat(wf.get("id").getAsString()).isEqualTo("deploy");
         assertThat(wf.get("name").getAsString()).isEqualTo("Deploy service");
         assertThat(wf.get("active").getAsBoolean()).isTrue();
-        assertThat(wf.has("custom_timeout")).isTrue();
-        assertThat(wf.get("custom_timeout").isJsonNull()).isTrue();
+        assertThat(wf.get("custom_timeout").getAsInt()).isZero();
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"status\":404,\"message\":\"Can not find Playbook\"}");
     }
@@ -194,14 +193,16 @@ class FakeBlinkServerTest {
         assertThat(state.get("id").getAsString()).isEqualTo(id);
         assertThat(state.get("playbook_id").getAsString()).isEqualTo("deploy");
         assertThat(state.get("playbook_name").getAsString()).isEqualTo("Deploy");
-        assertThat(state.get("state").getAsString()).isEqualTo("completed");
+        assertThat(state.get("state").getAsString()).isEqualTo("Completed");
         assertThat(state.get("state_ui").getAsString()).isEqualTo("Completed");
         assertThat(state.get("inputs"))
                 .isEqualTo(JsonParser.parseString("{\"env\":\"prod\",\"count\":3,\"dry\":false}"));
         assertThat(state.get("event")).isEqualTo(JsonParser.parseString("{\"source\":\"jenkins\"}"));
         assertThat(state.get("trigger_type").getAsString()).isEqualTo("jenkins");
-        assertThat(state.get("error_details").isJsonNull()).isTrue();
-        assertThat(state.get("outputs")).isEqualTo(JsonParser.parseString("{\"result\":\"ok\"}"));
+        assertThat(state.getAsJsonObject("error_details").isEmpty()).isTrue();
+        // the reference's record has no outputs: they are the last step's output_data
+        assertThat(state.has("outputs")).isFalse();
+        assertThat(lastStep(id).get("output_data")).isEqualTo(JsonParser.parseString("{\"result\":\"ok\"}"));
     }
 
     @Test
@@ -232,7 +233,7 @@ class FakeBlinkServerTest {
         String path = "/workspace/ws1/executions/" + id;
 
         JsonObject pending = json(get(path));
-        assertThat(pending.get("state").getAsString()).isEqualTo("pending");
+        assertThat(pending.get("state").getAsString()).isEqualTo("Pending");
         assertThat(pending.get("state_ui").getAsString()).isEqualTo("Pending");
         assertThat(pending.get("started_at").getAsLong()).isEqualTo(T0);
         assertThat(pending.get("finished_at").isJsonNull()).isTrue();
@@ -241,7 +242,7 @@ class FakeBlinkServerTest {
         time.set(T0 + 10_000);
         JsonObject running = json(get(path));
         assertThat(running.get("state_ui").getAsString()).isEqualTo("In progress");
-        assertThat(running.get("error_details").isJsonNull()).isTrue();
+        assertThat(running.getAsJsonObject("error_details").isEmpty()).isTrue();
         assertThat(running.get("net_runtime_ms").getAsLong()).isEqualTo(10_000);
         assertThat(server.execution(id).state()).isEqualTo("In progress");
         JsonArray steps = json(get(path + "/steps")).getAsJsonArray("results");
@@ -253,7 +254,7 @@ class FakeBlinkServerTest {
 
         time.set(T0 + 700_000);
         JsonObject failed = json(get(path));
-        assertThat(failed.get("state").getAsString()).isEqualTo("failed");
+        assertThat(failed.get("state").getAsString()).isEqualTo("Failed");
         assertThat(failed.get("state_ui").getAsString()).isEqualTo("Failed");
         assertThat(failed.get("finished_at").getAsLong()).isEqualTo(T0 + 600_000);
         assertThat(failed.get("duration").getAsLong()).isEqualTo(600_000);
@@ -266,49 +267,78 @@ class FakeBlinkServerTest {
     }
 
     @Test
-    void omitStateUiLeavesOnlyTheLowerCaseState() throws Exception {
+    void omitStateUiLeavesOnlyTheState() throws Exception {
         server.omitStateUi(true).workflow("ws1", "wf");
 
         JsonObject state = json(get("/workspace/ws1/executions/" + startExecution("wf")));
 
         assertThat(state.has("state_ui")).isFalse();
-        assertThat(state.get("state").getAsString()).isEqualTo("completed");
+        assertThat(state.get("state").getAsString()).isEqualTo("Completed");
     }
 
     @Test
-    void outputsAndStepsOfACompletedExecution() throws Exception {
+    void theOutputsOfACompletedExecutionAreItsLastStepsOutputData() throws Exception {
         server.workflow("ws1", "wf").outputs(Map.of("url", "https://example.test/build/7", "count", 7));
         String id = startExecution("wf");
 
-        JsonObject outputs = json(get("/workspace/ws1/executions/" + id + "/outputs"));
-        JsonObject step = json(get("/workspace/ws1/executions/" + id + "/steps"))
-                .getAsJsonArray("results")
-                .get(0)
-                .getAsJsonObject();
+        JsonObject step = lastStep(id);
 
-        assertThat(outputs.get("url").getAsString()).isEqualTo("https://example.test/build/7");
-        assertThat(outputs.get("count").getAsInt()).isEqualTo(7);
         assertThat(step.get("step_id").getAsString()).isEqualTo("step-1");
-        assertThat(step.get("state").getAsString()).isEqualTo("completed");
-        assertThat(step.get("output_data")).isEqualTo(outputs);
+        assertThat(step.get("state").getAsString()).isEqualTo("Completed");
+        assertThat(step.getAsJsonObject("output_data").get("url").getAsString())
+                .isEqualTo("https://example.test/build/7");
+        assertThat(step.getAsJsonObject("output_data").get("count").getAsInt()).isEqualTo(7);
         assertThat(step.get("error_data").isJsonNull()).isTrue();
+        // not in today's reference: the fake has no such route
+        assertThat(get("/workspace/ws1/executions/" + id + "/outputs").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
-    void outputsAreEmptyWhileRunning() throws Exception {
+    void stepResultsInTheRecordCarryTheStepsWhenAsked() throws Exception {
+        server.outputsIn(OutputsLocation.STEP_RESULTS).workflow("ws1", "wf").outputs("{\"a\":1}");
+        String id = startExecution("wf");
+
+        JsonObject results = json(get("/workspace/ws1/executions/" + id)).getAsJsonObject("step_results");
+
+        assertThat(results.keySet()).containsExactly("step-1");
+        assertThat(results.getAsJsonObject("step-1")
+                        .getAsJsonObject("output_data")
+                        .get("a")
+                        .getAsInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRunWithoutOutputsHasNoOutputDataAnywhere() throws Exception {
+        server.outputsIn(OutputsLocation.NOWHERE).workflow("ws1", "wf").outputs("{\"a\":1}");
+        String id = startExecution("wf");
+
+        assertThat(lastStep(id).get("output_data").isJsonNull()).isTrue();
+        assertThat(json(get("/workspace/ws1/executions/" + id))
+                        .getAsJsonObject("step_results")
+                        .isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void noOutputDataWhileRunning() throws Exception {
         server.clock(time::get)
                 .workflow("ws1", "wf")
                 .takes(Duration.ofMinutes(1))
                 .outputs("{\"a\":1}");
         String id = startExecution("wf");
 
-        assertThat(json(get("/workspace/ws1/executions/" + id + "/outputs")).size())
-                .isZero();
+        assertThat(lastStep(id).get("output_data").isJsonNull()).isTrue();
         time.addAndGet(60_000);
-        assertThat(json(get("/workspace/ws1/executions/" + id + "/outputs"))
-                        .get("a")
-                        .getAsInt())
+        assertThat(lastStep(id).getAsJsonObject("output_data").get("a").getAsInt())
                 .isEqualTo(1);
+    }
+
+    private JsonObject lastStep(String id) throws Exception {
+        JsonArray steps =
+                json(get("/workspace/ws1/executions/" + id + "/steps")).getAsJsonArray("results");
+        return steps.get(steps.size() - 1).getAsJsonObject();
     }
 
     @Test
@@ -628,26 +658,30 @@ class FakeBlinkServerTest {
         String id = startExecution("big");
 
         HttpResponse<InputStream> response = client.send(
-                request("GET", "/workspace/ws1/executions/" + id + "/outputs", KEY, null),
+                request("GET", "/workspace/ws1/executions/" + id + "/steps", KEY, null),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Length")).isEmpty();
         CountingStream counted = new CountingStream(response.body());
-        int members = countMembers(counted);
+        int members = countOutputMembers(counted);
         assertThat(members).isGreaterThan(1_000);
         assertThat(counted.count).isBetween((long) (size * 0.98), (long) (size * 1.02));
     }
 
     @Test
-    void hugeOutputsAreTheLastMemberOfTheExecution() throws Exception {
-        server.workflow("ws1", "big").hugeOutputs(2_000_000);
+    void hugeOutputsCanBeInTheRecordsStepResults() throws Exception {
+        server.outputsIn(OutputsLocation.STEP_RESULTS).workflow("ws1", "big").hugeOutputs(2_000_000);
         String id = startExecution("big");
 
         JsonObject state = json(get("/workspace/ws1/executions/" + id));
 
         assertThat(state.get("state_ui").getAsString()).isEqualTo("Completed");
-        assertThat(state.getAsJsonObject("outputs").size()).isGreaterThan(1_000);
+        assertThat(state.getAsJsonObject("step_results")
+                        .getAsJsonObject("step-1")
+                        .getAsJsonObject("output_data")
+                        .size())
+                .isGreaterThan(1_000);
     }
 
     @Test
@@ -655,7 +689,7 @@ class FakeBlinkServerTest {
         server.workflow("ws1", "big").hugeStringOutput(3_000_000);
         String id = startExecution("big");
 
-        JsonObject outputs = json(get("/workspace/ws1/executions/" + id)).getAsJsonObject("outputs");
+        JsonObject outputs = lastStep(id).getAsJsonObject("output_data");
 
         assertThat(outputs.keySet()).containsExactly("report");
         assertThat(outputs.get("report").getAsString()).hasSize(3_000_000).matches("x+");
@@ -844,15 +878,29 @@ class FakeBlinkServerTest {
     }
 
     /** Reads a JSON object member by member without keeping it, and counts its members. */
-    private static int countMembers(InputStream in) throws IOException {
+    /** The members of the one step's output_data in a {@code /steps} answer, read as a stream. */
+    private static int countOutputMembers(InputStream in) throws IOException {
         try (JsonReader reader = new JsonReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             int members = 0;
             reader.beginObject();
+            assertThat(reader.nextName()).isEqualTo("results");
+            reader.beginArray();
+            reader.beginObject();
             while (reader.hasNext()) {
-                reader.nextName();
-                reader.skipValue();
-                members++;
+                if (!reader.nextName().equals("output_data")) {
+                    reader.skipValue();
+                    continue;
+                }
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    reader.nextName();
+                    reader.skipValue();
+                    members++;
+                }
+                reader.endObject();
             }
+            reader.endObject();
+            reader.endArray();
             reader.endObject();
             assertThat(reader.peek()).isEqualTo(JsonToken.END_DOCUMENT);
             return members;

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The Blink API calls the fake answers; faults and recorded requests are keyed by these. */
+/**
+ * The Blink API calls the fake answers; faults and recorded requests are keyed by these. Each is a
+ * page of Blink's API reference (see {@link BlinkApi}), except {@link #GET_STEPS} (seen in Blink's
+ * own client) and {@link #CANCEL} (a 2022 spec).
+ */
 public enum Route {
     USER_WORKSPACES("GET", "/user-workspaces"),
     GET_WORKSPACE("GET", "/workspaces/([^/]+)"),
@@ -16,7 +20,6 @@ public enum Route {
     EXECUTE("POST", "/workspace/([^/]+)/playbooks/([^/]+)/execute"),
     GET_EXECUTION("GET", "/workspace/([^/]+)/executions/([^/]+)"),
     GET_STEPS("GET", "/workspace/([^/]+)/executions/([^/]+)/steps"),
-    GET_OUTPUTS("GET", "/workspace/([^/]+)/executions/([^/]+)/outputs"),
     CANCEL("POST", "/workspace/([^/]+)/executions/([^/]+)/cancel");
 
     /** Every route lives under this prefix of the host URL. */

@@ -34,12 +34,15 @@ final class BackgroundCalls {
     /** {@code null} while Jenkins is not running. */
     private static ExecutorService executor;
 
+    /** The threads behind {@link #executor}, to say how many are busy. */
+    private static ThreadPoolExecutor pool;
+
     private BackgroundCalls() {}
 
     /** Each start of Jenkins gets a pool of its own (tests start several in one JVM). */
     static synchronized void open() {
         shutdown();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+        pool = new ThreadPoolExecutor(
                 MAX_THREADS,
                 MAX_THREADS,
                 60,
@@ -85,10 +88,16 @@ final class BackgroundCalls {
         }
     }
 
+    /** Threads running a call now: no wait of any mode keeps one busy. */
+    static synchronized int busyThreads() {
+        return pool == null ? 0 : pool.getActiveCount();
+    }
+
     static synchronized void shutdown() {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
+            pool = null;
         }
     }
 }

@@ -11,7 +11,6 @@ import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.FollowState;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
-import io.jenkins.plugins.blinkops.core.WaitMode;
 import io.jenkins.plugins.blinkops.core.WorkflowRunner;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
@@ -47,6 +46,9 @@ class BlinkExecuteStepExecution extends StepExecution {
     /** The wait in progress; {@code null} until Blink has answered with an execution id. */
     private volatile FollowState follow;
 
+    /** Blink holds a synchronous run of this step: there is no execution id to follow after a restart. */
+    private volatile boolean syncSent;
+
     /** Rebuilt after a restart: it holds the API key, which is never saved. */
     private transient volatile WorkflowRunner runner;
 
@@ -81,9 +83,12 @@ class BlinkExecuteStepExecution extends StepExecution {
             }
             switch (settings.waitMode()) {
                 case NONE -> finish(runner.notWaiting(runner.start(call.request())));
-                case SYNC ->
+                case SYNC -> {
+                    syncSent = true;
+                    getContext().saveState();
                     runner.runSyncAsync(call.request())
                             .whenComplete((outcome, error) -> BackgroundCalls.submit(() -> syncEnded(outcome, error)));
+                }
                 case FOLLOW -> follow(runner.start(call.request()));
             }
         } catch (InterruptedException e) {
@@ -151,7 +156,11 @@ class BlinkExecuteStepExecution extends StepExecution {
     @Override
     public void onResume() {
         if (follow == null) {
-            getContext().onFailure(new AbortException(Messages.BlinkExecuteStep_RestartedWhileStarting()));
+            getContext()
+                    .onFailure(new AbortException(
+                            syncSent
+                                    ? Messages.BlinkExecuteStep_RestartedDuringSync()
+                                    : Messages.BlinkExecuteStep_RestartedWhileStarting()));
             return;
         }
         BackgroundCalls.submit(() -> {
@@ -226,10 +235,14 @@ class BlinkExecuteStepExecution extends StepExecution {
         return Messages.BlinkExecuteStep_StatusFollowing(current.executionId(), current.lastState());
     }
 
-    /** Only while it starts a workflow: a restart then could lose the execution id. */
+    /**
+     * Only while it starts a workflow: a restart then could lose the execution id. Not while Blink
+     * holds a synchronous run, which may take the whole timeout: a restart then ends the step, saying
+     * why (see {@link #onResume()}).
+     */
     @Override
     public boolean blocksRestart() {
-        return !isDone() && (follow == null || settings.waitMode() == WaitMode.SYNC);
+        return !isDone() && follow == null && !syncSent;
     }
 
     private void finish(ExecutionOutcome outcome) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
+import hudson.model.Result;
 import java.time.Duration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -46,6 +47,35 @@ class BlinkExecuteStepRestartTest {
                 assertThat(run.getAction(BlinkExecutionAction.class).getExecutions())
                         .singleElement()
                         .satisfies(e -> assertThat(e.getExecutionId()).isEqualTo(id));
+            });
+        }
+    }
+
+    /**
+     * Blink holds a synchronous run for up to its timeout, so it does not hold up a restart; after one
+     * the step ends, saying why: a synchronous run has no execution id to follow.
+     */
+    @Test
+    void aRestartDuringASynchronousRunEndsTheStepSayingWhy() throws Throwable {
+        try (FakeBlinkServer server = BlinkFixture.startServer()) {
+            server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
+            sessions.then(j -> {
+                BlinkFixture.configure(server);
+                WorkflowJob job = j.createProject(WorkflowJob.class, "sync");
+                job.setDefinition(
+                        new CpsFlowDefinition("blinkExecute workflowId: '%s', waitMode: 'SYNC'".formatted(WORKFLOW), true));
+                WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+                while (server.inFlight() == 0) {
+                    Thread.sleep(100); // until Blink holds the request; the test's own timeout bounds this
+                }
+                assertThat(run.getExecution().blocksRestart()).isFalse();
+            });
+            sessions.then(j -> {
+                WorkflowRun run = j.jenkins.getItemByFullName("sync", WorkflowJob.class).getBuildByNumber(1);
+
+                j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(run));
+                j.assertLogContains("A synchronous run has no execution id", run);
+                assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
             });
         }
     }

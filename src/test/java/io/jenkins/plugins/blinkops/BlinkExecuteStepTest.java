@@ -15,6 +15,7 @@ import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
@@ -304,6 +305,41 @@ class BlinkExecuteStepTest {
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
         assertThat(server.count(Route.CANCEL)).isEqualTo(1);
         assertThat(server.inFlight()).as("the cancel Blink has not answered yet").isEqualTo(1);
+    }
+
+    /**
+     * Twenty builds wait while Blink holds their synchronous runs: none of them keeps a thread of the
+     * plugin busy, and another build's abort takes effect as if they were not there.
+     */
+    @Test
+    void synchronousWaitsHoldNoThreadAndDoNotDelayAnAbort() throws Exception {
+        server.workflow(WORKSPACE, "wf-long").takes(Duration.ofMinutes(10));
+        List<WorkflowRun> waiting = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            waiting.add(pipeline("blinkExecute workflowId: 'wf-long', waitMode: 'SYNC'")
+                    .scheduleBuild2(0)
+                    .waitForStart());
+        }
+        while (server.inFlight() < 20) {
+            Thread.sleep(100); // until Blink holds all twenty; the test's own timeout bounds this
+        }
+        assertThat(BackgroundCalls.busyThreads()).isZero();
+
+        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
+        WorkflowRun followed = pipeline("blinkExecute workflowId: '%s'".formatted(WORKFLOW))
+                .scheduleBuild2(0)
+                .waitForStart();
+        j.waitForMessage("State: Running", followed);
+        followed.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(followed));
+        j.assertLogContains("asked Blink to cancel execution", followed);
+
+        for (WorkflowRun run : waiting) {
+            run.doStop();
+            j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+        }
+        assertThat(server.executions().stream().filter(e -> e.workflowId().equals("wf-long")))
+                .hasSize(20);
     }
 
     /** A poll that fires while Jenkins shuts down finds no pool, and makes none that nobody would close. */

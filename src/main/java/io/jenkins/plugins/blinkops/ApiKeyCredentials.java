@@ -57,8 +57,11 @@ final class ApiKeyCredentials {
                 CredentialsProvider.lookupCredentialsInItem(
                         StringCredentials.class, item, authenticationOf(item), requirements(hostUrl)),
                 CredentialsMatchers.allOf(
-                        CredentialsMatchers.withId(credentialsId), CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
-        return systemOnly == null ? Messages.ApiKey_NotFound(credentialsId) : Messages.ApiKey_SystemScope(credentialsId);
+                        CredentialsMatchers.withId(credentialsId),
+                        CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
+        return systemOnly == null
+                ? Messages.ApiKey_NotFound(credentialsId)
+                : Messages.ApiKey_SystemScope(credentialsId);
     }
 
     /**
@@ -71,18 +74,10 @@ final class ApiKeyCredentials {
         model.includeEmptyValue();
         if (item == null) {
             model.includeMatchingAs(
-                    ACL.SYSTEM2,
-                    Jenkins.get(),
-                    StringCredentials.class,
-                    requirements(hostUrl),
-                    USABLE_BY_BUILDS);
+                    ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements(hostUrl), USABLE_BY_BUILDS);
         } else {
             model.includeMatchingAs(
-                    authenticationOf(item),
-                    item,
-                    StringCredentials.class,
-                    requirements(hostUrl),
-                    USABLE_BY_BUILDS);
+                    authenticationOf(item), item, StringCredentials.class, requirements(hostUrl), USABLE_BY_BUILDS);
         }
         return model.includeCurrentValue(current == null ? "" : current);
     }

@@ -236,7 +236,10 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
             Map<String, Object> asText = new LinkedHashMap<>(arguments);
             for (String field : List.of("inputs", "event")) {
                 asText.computeIfPresent(
-                        field, (name, value) -> value instanceof Map<?, ?> ? JsonValues.toJson(value).toString() : value);
+                        field,
+                        (name, value) -> value instanceof Map<?, ?>
+                                ? JsonValues.toJson(value).toString()
+                                : value);
             }
             return asText;
         }

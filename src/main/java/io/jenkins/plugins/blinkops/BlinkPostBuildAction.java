@@ -77,8 +77,8 @@ public class BlinkPostBuildAction extends Recorder implements WorkflowCallConfig
         allInputs.putAll(BlinkInput.toMap(inputs));
         ExecutionOutcome outcome;
         try {
-            outcome = BuildStepCall.execute(
-                    build, build.getEnvironment(listener), listener, this, allInputs, eventJson);
+            outcome =
+                    BuildStepCall.execute(build, build.getEnvironment(listener), listener, this, allInputs, eventJson);
         } catch (AbortException e) {
             // the workflow could not be started: that too is decided by onFailure here
             BuildVerdict verdict = onFailure.verdict();

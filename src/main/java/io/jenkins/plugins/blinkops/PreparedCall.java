@@ -19,12 +19,7 @@ record PreparedCall(BlinkClient client, ExecutionRequest request, RunOptions opt
 
     /** @throws AbortException saying what is missing or wrong: nothing has been sent */
     static PreparedCall prepare(
-            Run<?, ?> run,
-            EnvVars environment,
-            BuildLog log,
-            WorkflowCallConfig config,
-            Object inputs,
-            Object event)
+            Run<?, ?> run, EnvVars environment, BuildLog log, WorkflowCallConfig config, Object inputs, Object event)
             throws AbortException {
         BlinkSession session = BlinkSession.forRun(run, config.getConnection(), config.getCredentialsId());
         BuildVariables variables = BuildVariables.of(run, environment);

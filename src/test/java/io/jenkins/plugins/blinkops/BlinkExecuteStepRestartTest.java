@@ -4,9 +4,9 @@ import static io.jenkins.plugins.blinkops.BlinkFixture.WORKFLOW;
 import static io.jenkins.plugins.blinkops.BlinkFixture.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.Result;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
-import hudson.model.Result;
 import java.time.Duration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -62,8 +62,8 @@ class BlinkExecuteStepRestartTest {
             sessions.then(j -> {
                 BlinkFixture.configure(server);
                 WorkflowJob job = j.createProject(WorkflowJob.class, "sync");
-                job.setDefinition(
-                        new CpsFlowDefinition("blinkExecute workflowId: '%s', waitMode: 'SYNC'".formatted(WORKFLOW), true));
+                job.setDefinition(new CpsFlowDefinition(
+                        "blinkExecute workflowId: '%s', waitMode: 'SYNC'".formatted(WORKFLOW), true));
                 WorkflowRun run = job.scheduleBuild2(0).waitForStart();
                 while (server.inFlight() == 0) {
                     Thread.sleep(100); // until Blink holds the request; the test's own timeout bounds this
@@ -71,7 +71,8 @@ class BlinkExecuteStepRestartTest {
                 assertThat(run.getExecution().blocksRestart()).isFalse();
             });
             sessions.then(j -> {
-                WorkflowRun run = j.jenkins.getItemByFullName("sync", WorkflowJob.class).getBuildByNumber(1);
+                WorkflowRun run =
+                        j.jenkins.getItemByFullName("sync", WorkflowJob.class).getBuildByNumber(1);
 
                 j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(run));
                 j.assertLogContains("A synchronous run has no execution id", run);

@@ -286,8 +286,8 @@ class BlinkExecuteStepTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.bodyJson().toString()).contains("build failed"));
 
-        WorkflowRun postBuild = j.buildAndAssertStatus(
-                Result.FAILURE, pipeline("blinkPostBuild workflowId: '%s'".formatted(WORKFLOW)));
+        WorkflowRun postBuild =
+                j.buildAndAssertStatus(Result.FAILURE, pipeline("blinkPostBuild workflowId: '%s'".formatted(WORKFLOW)));
         j.assertLogContains("No such DSL method 'blinkPostBuild'", postBuild);
     }
 
@@ -304,7 +304,9 @@ class BlinkExecuteStepTest {
 
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
         assertThat(server.count(Route.CANCEL)).isEqualTo(1);
-        assertThat(server.inFlight()).as("the cancel Blink has not answered yet").isEqualTo(1);
+        assertThat(server.inFlight())
+                .as("the cancel Blink has not answered yet")
+                .isEqualTo(1);
     }
 
     /**

@@ -121,7 +121,10 @@ class BlinkGlobalConfigurationTest {
         SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
         system.getCredentials()
                 .add(new StringCredentialsImpl(
-                        CredentialsScope.SYSTEM, "system-key", "for Jenkins only", Secret.fromString(BlinkFixture.API_KEY)));
+                        CredentialsScope.SYSTEM,
+                        "system-key",
+                        "for Jenkins only",
+                        Secret.fromString(BlinkFixture.API_KEY)));
         system.save();
         BlinkConnection.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(BlinkConnection.DescriptorImpl.class);
 

@@ -65,7 +65,10 @@ class JenkinsPagesTest {
         String html = page.getWebResponse().getContentAsString();
         assertThat(html).contains("blinkExecute: Run a Blink workflow");
         // the step's form is in the page, as the template the generator shows when the step is chosen
-        assertThat(html).contains("Inputs (JSON object)").contains("Event (JSON object)").contains("Workflow id");
+        assertThat(html)
+                .contains("Inputs (JSON object)")
+                .contains("Event (JSON object)")
+                .contains("Workflow id");
     }
 
     @Test
@@ -93,7 +96,10 @@ class JenkinsPagesTest {
         JenkinsRule.WebClient wc = j.createWebClient();
         assertThat(wc.getPage(build).asNormalizedText()).contains(WORKFLOW).contains("Completed");
         HtmlPage executions = wc.getPage(build, "blink/");
-        assertThat(executions.asNormalizedText()).contains("Blink executions").contains(id).contains("Completed");
+        assertThat(executions.asNormalizedText())
+                .contains("Blink executions")
+                .contains(id)
+                .contains("Completed");
         assertThat(executions.getAnchorByText(WORKFLOW).getHrefAttribute())
                 .isEqualTo(server.url() + "/workspace/" + BlinkFixture.WORKSPACE + "/workflow/" + WORKFLOW + "/edit");
     }

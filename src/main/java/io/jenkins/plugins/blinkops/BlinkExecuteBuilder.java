@@ -13,7 +13,6 @@ import io.jenkins.plugins.blinkops.core.WaitMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -196,8 +195,8 @@ public class BlinkExecuteBuilder extends Builder implements WorkflowCallConfig {
         this.strictReferences = strictReferences;
     }
 
+    /** No {@code @Symbol}: in a Pipeline a symbol of what is not a step silently does nothing. */
     @Extension
-    @Symbol("blinkExecuteBuilder")
     public static final class DescriptorImpl extends WorkflowCallStepDescriptor<Builder> {
         @NonNull
         @Override

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -66,8 +65,9 @@ public class BlinkPostBuildAction extends Recorder implements WorkflowCallConfig
     @Override
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
+        Result result = build.getResult();
         // a build that has no result yet has had no problem so far
-        String resultName = (build.getResult() == null ? Result.SUCCESS : build.getResult()).toString();
+        String resultName = (result == null ? Result.SUCCESS : result).toString();
         if (!condition.matches(resultName)) {
             new BuildLog(listener.getLogger()).info(Messages.BlinkPostBuildAction_NotTriggered(resultName, condition));
             return true;
@@ -256,8 +256,8 @@ public class BlinkPostBuildAction extends Recorder implements WorkflowCallConfig
         this.strictReferences = strictReferences;
     }
 
+    /** No {@code @Symbol}: in a Pipeline a symbol of what is not a step silently does nothing. */
     @Extension
-    @Symbol("blinkPostBuild")
     public static final class DescriptorImpl extends WorkflowCallStepDescriptor<Publisher> {
         public DescriptorImpl() {
             WorkflowCallForms.SHARED_HELP.forEach(

@@ -315,6 +315,10 @@ class BlinkExecuteStepTest {
      */
     @Test
     void synchronousWaitsHoldNoThreadAndDoNotDelayAnAbort() throws Exception {
+        // a synchronous run holds one of the connection's requests for its whole wait: room for all
+        BlinkConnection roomy = BlinkFixture.connection(BlinkFixture.CONNECTION, server, BlinkFixture.CREDENTIALS_ID);
+        roomy.setMaxConcurrentRequests(25);
+        BlinkGlobalConfiguration.get().setConnections(List.of(roomy));
         server.workflow(WORKSPACE, "wf-long").takes(Duration.ofMinutes(10));
         List<WorkflowRun> waiting = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

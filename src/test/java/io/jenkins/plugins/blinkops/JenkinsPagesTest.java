@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import java.util.List;
+import net.sf.json.JSONObject;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,22 +60,50 @@ class JenkinsPagesTest {
         String text = page.asNormalizedText();
         assertThat(text).contains("Run a Blink workflow").contains("Run a Blink workflow after the build");
         assertThat(page.getElementsByName("_.workflowId")).hasSize(2);
-        assertThat(page.getElementsByName("_.condition")).hasSize(1);
+        // f:enum names its select after the bare field
+        assertThat(page.getElementsByName("condition")).hasSize(1);
     }
 
     @Test
-    void theSnippetGeneratorOffersBlinkExecuteWithEveryField() throws Exception {
+    void theSnippetGeneratorShowsBlinkExecutesFormAndWritesItsSnippet() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
+        JenkinsRule.WebClient wc = j.createWebClient();
 
-        HtmlPage page = j.createWebClient().getPage(job, "pipeline-syntax/");
+        HtmlPage page = wc.getPage(job, "pipeline-syntax/");
+        HtmlSelect steps = page.getFirstByXPath("//select[option[starts-with(normalize-space(.), 'blinkExecute')]]");
+        assertThat(steps).as("blinkExecute among the steps").isNotNull();
+        steps.setSelectedAttribute(
+                steps.getOptions().stream()
+                        .filter(o -> o.getText().strip().startsWith("blinkExecute"))
+                        .findFirst()
+                        .orElseThrow(),
+                true);
+        wc.waitForBackgroundJavaScript(10_000); // the generator fetches the step's form when it is chosen
+        assertThat(page.asNormalizedText())
+                .contains("Workflow id", "Inputs (JSON object)", "Event (JSON object)", "Wait for the result");
 
-        String html = page.getWebResponse().getContentAsString();
-        assertThat(html).contains("blinkExecute: Run a Blink workflow");
-        // the step's form is in the page, as the template the generator shows when the step is chosen
-        assertThat(html)
-                .contains("Inputs (JSON object)")
-                .contains("Event (JSON object)")
-                .contains("Workflow id");
+        // what the page sends when "Generate Pipeline Script" is pressed
+        JSONObject form = new JSONObject()
+                .element("stapler-class", BlinkExecuteStep.class.getName())
+                .element("workflowId", WORKFLOW)
+                .element("inputs", "{\"host\": \"db1\", \"retries\": 3}")
+                .element("waitMode", "SYNC")
+                .element("timeoutMinutes", "30");
+        WebRequest generate = new WebRequest(
+                j.getURL().toURI().resolve(Snippetizer.GENERATE_URL).toURL(), HttpMethod.POST);
+        generate.setRequestParameters(List.of(
+                new NameValuePair("json", form.toString()),
+                new NameValuePair(
+                        j.jenkins.getCrumbIssuer().getDescriptor().getCrumbRequestField(),
+                        j.jenkins.getCrumbIssuer().getCrumb())));
+        String snippet =
+                wc.getPage(generate).getWebResponse().getContentAsString().strip();
+        assertThat(snippet)
+                .startsWith("blinkExecute ")
+                .contains("workflowId: '" + WORKFLOW + "'")
+                .contains("inputs: '{\"host\": \"db1\", \"retries\": 3}'")
+                .contains("waitMode: 'SYNC'")
+                .doesNotContain("timeoutMinutes"); // the default is left out
     }
 
     @Test
@@ -80,7 +115,7 @@ class JenkinsPagesTest {
         DomNode blinkExecute = page.getFirstByXPath("//dt[code='blinkExecute']/following-sibling::dd[1]");
         assertThat(blinkExecute).as("blinkExecute in the reference").isNotNull();
         // the text as written, whether or not the page shows the step unfolded
-        assertThat(blinkExecute.getTextContent())
+        assertThat(blinkExecute.getTextContent().replaceAll("\\s+", " "))
                 .contains("workflowId", "inputs", "event", "waitMode", "timeoutMinutes", "onFailure")
                 .contains("the text of a JSON object")
                 .doesNotContain("UnsupportedOperationException", "do not know how to categorize", "Nested choice");

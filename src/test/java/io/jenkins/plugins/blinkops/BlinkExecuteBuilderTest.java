@@ -14,35 +14,16 @@ import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
 import io.jenkins.plugins.blinkops.core.WaitMode;
-import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-@WithJenkins
-class BlinkExecuteBuilderTest {
-    private JenkinsRule j;
-    private FakeBlinkServer server;
-
-    @BeforeEach
-    void startBlink(JenkinsRule rule) throws Exception {
-        j = rule;
-        server = BlinkFixture.startServer();
-        BlinkFixture.configure(server);
-    }
-
-    @AfterEach
-    void stopBlink() {
-        server.close();
-    }
+class BlinkExecuteBuilderTest extends ConfiguredBlinkTest {
 
     @Test
     void buildParametersAreExpandedIntoTheRequestBody() throws Exception {

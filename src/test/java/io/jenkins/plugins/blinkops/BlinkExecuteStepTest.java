@@ -11,7 +11,6 @@ import com.google.gson.JsonParser;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
-import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.time.Duration;
@@ -21,28 +20,14 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-@WithJenkins
-class BlinkExecuteStepTest {
-    private JenkinsRule j;
-    private FakeBlinkServer server;
-
+class BlinkExecuteStepTest extends ConfiguredBlinkTest {
     @BeforeEach
-    void startBlink(JenkinsRule rule) throws Exception {
-        j = rule;
-        server = BlinkFixture.startServer();
+    void theWorkflowHasOutputs() {
         server.workflow(WORKSPACE, WORKFLOW).outputs("{\"verdict\": \"contained\", \"hosts\": 2}");
-        BlinkFixture.configure(server);
-    }
-
-    @AfterEach
-    void stopBlink() {
-        server.close();
     }
 
     @Test

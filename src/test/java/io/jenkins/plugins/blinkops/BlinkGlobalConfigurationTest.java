@@ -6,7 +6,6 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,27 +15,13 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-@WithJenkins
-class BlinkGlobalConfigurationTest {
-    private JenkinsRule j;
+class BlinkGlobalConfigurationTest extends ConfiguredBlinkTest {
     private static final String TEST_CONNECTION =
             "descriptorByName/io.jenkins.plugins.blinkops.BlinkConnection/testConnection";
-
-    private FakeBlinkServer server;
-
-    @BeforeEach
-    void startBlink(JenkinsRule rule) throws Exception {
-        j = rule;
-        server = BlinkFixture.startServer();
-        BlinkFixture.configure(server);
-    }
 
     /** The "Test connection" button, as an administrator and as a user who may only read. */
     private void secure() {
@@ -48,11 +33,6 @@ class BlinkGlobalConfigurationTest {
                 .grant(Jenkins.READ)
                 .everywhere()
                 .to("reader"));
-    }
-
-    @AfterEach
-    void stopBlink() {
-        server.close();
     }
 
     @Test

@@ -12,32 +12,12 @@ import hudson.model.StringParameterDefinition;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
 import io.jenkins.plugins.blinkops.core.TriggerCondition;
 import io.jenkins.plugins.blinkops.core.WaitMode;
-import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.FailureBuilder;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-@WithJenkins
-class BlinkPostBuildActionTest {
-    private JenkinsRule j;
-    private FakeBlinkServer server;
-
-    @BeforeEach
-    void startBlink(JenkinsRule rule) throws Exception {
-        j = rule;
-        server = BlinkFixture.startServer();
-        BlinkFixture.configure(server);
-    }
-
-    @AfterEach
-    void stopBlink() {
-        server.close();
-    }
+class BlinkPostBuildActionTest extends ConfiguredBlinkTest {
 
     @Test
     void startsWhenTheBuildFailsAndNotWhenItSucceeds() throws Exception {

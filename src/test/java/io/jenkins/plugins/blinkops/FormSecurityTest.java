@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
-import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,30 +20,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Form methods answer only those who may configure the job, and only to POST: for each of the three
  * descriptors, since the Pipeline step's endpoints come from an interface and the others' from a
  * base class as well.
  */
-@WithJenkins
-class FormSecurityTest {
-    private JenkinsRule j;
+class FormSecurityTest extends ConfiguredBlinkTest {
     private static final String BUILDER = "io.jenkins.plugins.blinkops.BlinkExecuteBuilder";
     private static final String POST_BUILD = "io.jenkins.plugins.blinkops.BlinkPostBuildAction";
     private static final String STEP = "io.jenkins.plugins.blinkops.BlinkExecuteStep";
     private static final List<String> SHARED_METHODS =
             List.of("checkWorkflowId?value=" + WORKFLOW, "fillWorkflowIdItems", "fillCredentialsIdItems");
 
-    private FakeBlinkServer server;
     private FreeStyleProject project;
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        server = BlinkFixture.startServer();
-        BlinkFixture.configure(server);
+    void setUp() throws Exception {
         project = j.createFreeStyleProject("guarded");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
@@ -55,11 +46,6 @@ class FormSecurityTest {
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
                 .everywhere()
                 .to("developer"));
-    }
-
-    @AfterEach
-    void stopBlink() {
-        server.close();
     }
 
     @ParameterizedTest

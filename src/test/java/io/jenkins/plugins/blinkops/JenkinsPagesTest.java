@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
@@ -16,29 +15,11 @@ import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Every page the plugin adds to or shows in Jenkins renders, with what a user comes to it for. */
-@WithJenkins
-class JenkinsPagesTest {
-    private JenkinsRule j;
-    private FakeBlinkServer server;
-
-    @BeforeEach
-    void startBlink(JenkinsRule rule) throws Exception {
-        j = rule;
-        server = BlinkFixture.startServer();
-        BlinkFixture.configure(server);
-    }
-
-    @AfterEach
-    void stopBlink() {
-        server.close();
-    }
+class JenkinsPagesTest extends ConfiguredBlinkTest {
 
     @Test
     void theSystemConfigurationShowsTheConnections() throws Exception {

@@ -35,35 +35,29 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
 
     @Override
     public boolean start() {
-        BackgroundCalls.submit(this::begin);
+        inBackground(this::begin);
         return false;
     }
 
-    private void begin() {
-        try {
-            Run<?, ?> run = getContext().get(Run.class);
-            BuildLog log = log();
-            PreparedCall call = PreparedCall.prepare(
-                    run, getContext().get(EnvVars.class), log, step, step.getInputs(), step.getEvent());
-            WorkflowRunner runner = call.runner(log);
-            use(call.client(), runner);
-            if (isDone()) {
-                return;
+    private void begin() throws Exception {
+        Run<?, ?> run = getContext().get(Run.class);
+        BuildLog log = log();
+        PreparedCall call = PreparedCall.prepare(
+                run, getContext().get(EnvVars.class), log, step, step.getInputs(), step.getEvent());
+        WorkflowRunner runner = call.runner(log);
+        use(call.client(), runner);
+        if (isDone()) {
+            return;
+        }
+        switch (settings().waitMode()) {
+            case NONE -> finish(runner.notWaiting(runner.start(call.request())));
+            case SYNC -> {
+                syncSent = true;
+                getContext().saveState();
+                runner.runSyncAsync(call.request())
+                        .whenComplete((outcome, error) -> BackgroundCalls.submit(() -> syncEnded(outcome, error)));
             }
-            switch (settings().waitMode()) {
-                case NONE -> finish(runner.notWaiting(runner.start(call.request())));
-                case SYNC -> {
-                    syncSent = true;
-                    getContext().saveState();
-                    runner.runSyncAsync(call.request())
-                            .whenComplete((outcome, error) -> BackgroundCalls.submit(() -> syncEnded(outcome, error)));
-                }
-                case FOLLOW -> follow(runner.start(call.request()));
-            }
-        } catch (InterruptedException e) {
-            LOGGER.log(Level.FINE, "Interrupted while starting the Blink workflow", e);
-        } catch (Exception e) {
-            fail(e);
+            case FOLLOW -> follow(runner.start(call.request()));
         }
     }
 
@@ -72,7 +66,7 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
      * Called on {@link BackgroundCalls}, as the engine completes its future on its I/O thread.
      */
     private void syncEnded(ExecutionOutcome outcome, Throwable error) {
-        try {
+        guarded(() -> {
             if (error == null) {
                 finish(outcome);
                 return;
@@ -84,11 +78,7 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
             } else {
                 fail(cause instanceof Exception e ? e : new IOException(cause));
             }
-        } catch (InterruptedException e) {
-            LOGGER.log(Level.FINE, "Interrupted while ending the synchronous Blink run", e);
-        } catch (Exception e) {
-            fail(e);
-        }
+        });
     }
 
     /** Nothing to follow: the start may or may not have reached Blink, so the step cannot go on. */

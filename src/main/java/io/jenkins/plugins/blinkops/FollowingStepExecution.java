@@ -61,6 +61,31 @@ abstract class FollowingStepExecution extends StepExecution {
     /** What {@link #getStatus()} says before the step has an execution id to follow. */
     abstract String statusBeforeFollowing();
 
+    /** A piece of the step's work that calls Blink or Jenkins and may fail. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Does {@code work} on {@link BackgroundCalls}, never on the Pipeline's own thread. */
+    final void inBackground(Work work) {
+        BackgroundCalls.submit(() -> guarded(work));
+    }
+
+    /**
+     * Does {@code work}, ending the step with its error, if any; an interrupt (Jenkins shutting down)
+     * leaves the step as it is, to go on from its saved state after the restart.
+     */
+    final void guarded(Work work) {
+        try {
+            work.run();
+        } catch (InterruptedException e) {
+            LOGGER.log(Level.FINE, "Interrupted while calling Blink; the step goes on after a restart", e);
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
     final RunSettings settings() {
         return settings;
     }
@@ -103,7 +128,7 @@ abstract class FollowingStepExecution extends StepExecution {
         if (isDone()) {
             return;
         }
-        try {
+        guarded(() -> {
             WorkflowRunner.PollResult result = runner().poll(follow);
             if (result instanceof WorkflowRunner.PollResult.Waiting waiting) {
                 follow = waiting.next();
@@ -111,11 +136,7 @@ abstract class FollowingStepExecution extends StepExecution {
             } else if (result instanceof WorkflowRunner.PollResult.Done end) {
                 finish(end.outcome());
             }
-        } catch (InterruptedException e) {
-            LOGGER.log(Level.FINE, "Interrupted while polling Blink; the wait resumes after a restart", e);
-        } catch (Exception e) {
-            fail(e);
-        }
+        });
     }
 
     @Override
@@ -124,13 +145,9 @@ abstract class FollowingStepExecution extends StepExecution {
             resumeBeforeFollowing();
             return;
         }
-        BackgroundCalls.submit(() -> {
-            try {
-                log().info(Messages.BlinkExecuteStep_Resuming(follow.executionId()));
-                poll();
-            } catch (Exception e) {
-                fail(e);
-            }
+        inBackground(() -> {
+            log().info(Messages.BlinkExecuteStep_Resuming(follow.executionId()));
+            poll();
         });
     }
 

@@ -21,6 +21,8 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -156,30 +158,24 @@ class BlinkWaitStepTest {
         assertThat(server.requests()).isEmpty();
     }
 
-    @Test
-    void anAbortLeavesTheExecutionRunningByDefault() throws Exception {
+    /** blinkWait did not start the execution: an abort cancels it only when the step says so. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                       | false | goes on in Blink (cancel on abort is off)",
+                "', cancelOnAbort: true'  | true  | Build aborted; asked Blink to cancel execution"
+            })
+    void anAbortCancelsTheExecutionOnlyWhenAsked(String options, boolean cancels, String logged) throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
-        WorkflowRun run = waitingBuild("");
+        WorkflowRun run = waitingBuild(options);
 
         run.doStop();
 
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
-        assertThat(server.executions().get(0).cancelled()).isFalse();
-        assertThat(server.count(Route.CANCEL)).isZero();
-        j.assertLogContains("goes on in Blink (cancel on abort is off)", run);
-    }
-
-    @Test
-    void anAbortCancelsTheExecutionWhenAsked() throws Exception {
-        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(5));
-        WorkflowRun run = waitingBuild(", cancelOnAbort: true");
-
-        run.doStop();
-
-        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
-        assertThat(server.executions().get(0).cancelled()).isTrue();
-        j.assertLogContains(
-                "asked Blink to cancel execution " + server.executions().get(0).id(), run);
+        assertThat(server.executions().get(0).cancelled()).isEqualTo(cancels);
+        assertThat(server.count(Route.CANCEL)).isEqualTo(cancels ? 1 : 0);
+        j.assertLogContains(logged, run);
     }
 
     @Test

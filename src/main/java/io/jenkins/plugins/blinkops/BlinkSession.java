@@ -5,6 +5,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.core.BlinkClient;
+import io.jenkins.plugins.blinkops.core.ExecutionRef;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -28,6 +29,15 @@ record BlinkSession(BlinkConnection connection, BlinkClient client) {
         BlinkConnection connection = find(connectionName);
         String id = credentialsIdFor(connection, credentialsId);
         return open(connection, id, ApiKeyCredentials.forItem(item, id, connection.getHostUrl()));
+    }
+
+    /**
+     * The execution a step names by its id, in the step's workspace or else the connection's default.
+     *
+     * @throws io.jenkins.plugins.blinkops.core.InvalidInputException naming the field that is missing
+     */
+    ExecutionRef execution(String workspaceId, String executionId) {
+        return ExecutionRef.of(workspaceId, connection.getDefaultWorkspaceId(), executionId);
     }
 
     /** The connection of that name (blank: the first), or a message saying what to configure. */

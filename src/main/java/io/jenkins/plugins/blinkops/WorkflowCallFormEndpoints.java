@@ -3,7 +3,6 @@ package io.jenkins.plugins.blinkops;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -15,37 +14,10 @@ import org.kohsuke.stapler.verb.POST;
  * an interface: Stapler finds web methods on a descriptor's interfaces, and Jenkins finds the
  * {@code doFill}/{@code doCheck} methods of a field through {@code Class.getMethods()}, which lists
  * them too. The interface is public so that reflection may call them. Each one delegates to
- * {@link WorkflowCallForms}, where the logic and the permission checks are.
+ * {@link WorkflowCallForms}, where the logic and the permission checks are. The fields that name no
+ * workflow come from {@link ConnectionFormEndpoints}.
  */
-public interface WorkflowCallFormEndpoints {
-
-    @POST
-    default ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-        return WorkflowCallForms.fillConnectionItems(item, connection);
-    }
-
-    @POST
-    default FormValidation doCheckConnection(@AncestorInPath Item item, @QueryParameter String value) {
-        return WorkflowCallForms.checkConnection(item, value);
-    }
-
-    @POST
-    default ListBoxModel doFillCredentialsIdItems(
-            @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String credentialsId) {
-        return WorkflowCallForms.fillCredentialsIdItems(item, connection, credentialsId);
-    }
-
-    @POST
-    default FormValidation doCheckCredentialsId(
-            @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-        return WorkflowCallForms.checkCredentialsId(item, connection, value);
-    }
-
-    @POST
-    default FormValidation doCheckWorkspaceId(
-            @AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
-        return WorkflowCallForms.checkWorkspaceId(item, connection, value);
-    }
+public interface WorkflowCallFormEndpoints extends ConnectionFormEndpoints {
 
     @POST
     default ComboBoxModel doFillWorkflowIdItems(

@@ -166,6 +166,14 @@ final class WorkflowCallForms {
         }
     }
 
+    /** Only that there is one: an execution started elsewhere is not listed anywhere to check it against. */
+    static FormValidation checkExecutionId(Item item, String value) {
+        if (!canConfigure(item) || Util.fixEmptyAndTrim(value) != null) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error(Messages.Forms_ExecutionIdRequired());
+    }
+
     static FormValidation checkTimeoutMinutes(Item item, String value) {
         return canConfigure(item) ? FormValidation.validatePositiveInteger(value) : FormValidation.ok();
     }

@@ -10,7 +10,11 @@ import hudson.util.Secret;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import java.io.IOException;
 import java.util.List;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /** A fake Blink server and the Jenkins configuration that points at it, as most tests need them. */
 final class BlinkFixture {
@@ -60,6 +64,24 @@ final class BlinkFixture {
             }
         }
         throw new IllegalStateException("no credentials store in " + folder.getFullName());
+    }
+
+    /** The Pipeline Syntax page with {@code step} chosen, once the generator has fetched the step's form. */
+    static HtmlPage snippetGeneratorWith(JenkinsRule j, WorkflowJob job, String step) throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient();
+        HtmlPage page = wc.getPage(job, "pipeline-syntax/");
+        HtmlSelect steps = page.getFirstByXPath("//select[option[starts-with(normalize-space(.), '" + step + "')]]");
+        if (steps == null) {
+            throw new AssertionError(step + " is not among the steps of the snippet generator");
+        }
+        steps.setSelectedAttribute(
+                steps.getOptions().stream()
+                        .filter(o -> o.getText().strip().startsWith(step))
+                        .findFirst()
+                        .orElseThrow(),
+                true);
+        wc.waitForBackgroundJavaScript(10_000);
+        return page;
     }
 
     private static StringCredentialsImpl secretText(String id, String secret) {

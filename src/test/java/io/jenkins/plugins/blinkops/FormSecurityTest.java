@@ -22,14 +22,15 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /**
- * Form methods answer only those who may configure the job, and only to POST: for each of the three
- * descriptors, since the Pipeline step's endpoints come from an interface and the others' from a
- * base class as well.
+ * Form methods answer only those who may configure the job, and only to POST: for each descriptor,
+ * since the Pipeline steps' endpoints come from interfaces and the others' from a base class as well.
  */
 class FormSecurityTest extends ConfiguredBlinkTest {
     private static final String BUILDER = "io.jenkins.plugins.blinkops.BlinkExecuteBuilder";
     private static final String POST_BUILD = "io.jenkins.plugins.blinkops.BlinkPostBuildAction";
     private static final String STEP = "io.jenkins.plugins.blinkops.BlinkExecuteStep";
+    private static final String WAIT = "io.jenkins.plugins.blinkops.BlinkWaitStep";
+    private static final String CANCEL = "io.jenkins.plugins.blinkops.BlinkCancelStep";
     private static final List<String> SHARED_METHODS =
             List.of("checkWorkflowId?value=" + WORKFLOW, "fillWorkflowIdItems", "fillCredentialsIdItems");
 
@@ -71,6 +72,19 @@ class FormSecurityTest extends ConfiguredBlinkTest {
         assertThat(server.requests()).isEmpty();
     }
 
+    /** blinkWait and blinkCancel name an execution, not a workflow: they have the other fields' endpoints. */
+    @ParameterizedTest
+    @ValueSource(strings = {WAIT, CANCEL})
+    void theStepsThatNameAnExecutionAnswerOnlyThoseWhoMayConfigure(String descriptor) throws Exception {
+        assertThat(post("developer", descriptor, "fillCredentialsIdItems")).contains(BlinkFixture.CREDENTIALS_ID);
+        assertThat(post("developer", descriptor, "fillConnectionItems")).contains(BlinkFixture.CONNECTION);
+        assertThat(post("developer", descriptor, "checkExecutionId?value=")).contains("execution id is required");
+        assertThat(post("reader", descriptor, "fillCredentialsIdItems")).doesNotContain(BlinkFixture.CREDENTIALS_ID);
+        assertThat(post("reader", descriptor, "fillConnectionItems")).doesNotContain(BlinkFixture.CONNECTION);
+        assertThat(post("reader", descriptor, "checkExecutionId?value=")).doesNotContain("required");
+        assertThat(server.requests()).isEmpty();
+    }
+
     /** The event as JSON text is a field of the build step and the post-build action only. */
     static Stream<Arguments> formMethods() {
         List<String> withEvent = new ArrayList<>(SHARED_METHODS);
@@ -78,7 +92,9 @@ class FormSecurityTest extends ConfiguredBlinkTest {
         return Stream.of(
                 Arguments.of(BUILDER, withEvent),
                 Arguments.of(POST_BUILD, withEvent),
-                Arguments.of(STEP, SHARED_METHODS));
+                Arguments.of(STEP, SHARED_METHODS),
+                Arguments.of(WAIT, List.of("fillCredentialsIdItems", "checkExecutionId", "checkTimeoutMinutes")),
+                Arguments.of(CANCEL, List.of("fillConnectionItems", "checkWorkspaceId", "checkExecutionId")));
     }
 
     @ParameterizedTest

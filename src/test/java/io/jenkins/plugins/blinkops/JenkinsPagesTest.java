@@ -11,7 +11,6 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
-import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -50,16 +49,7 @@ class JenkinsPagesTest extends ConfiguredBlinkTest {
         WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
         JenkinsRule.WebClient wc = j.createWebClient();
 
-        HtmlPage page = wc.getPage(job, "pipeline-syntax/");
-        HtmlSelect steps = page.getFirstByXPath("//select[option[starts-with(normalize-space(.), 'blinkExecute')]]");
-        assertThat(steps).as("blinkExecute among the steps").isNotNull();
-        steps.setSelectedAttribute(
-                steps.getOptions().stream()
-                        .filter(o -> o.getText().strip().startsWith("blinkExecute"))
-                        .findFirst()
-                        .orElseThrow(),
-                true);
-        wc.waitForBackgroundJavaScript(10_000); // the generator fetches the step's form when it is chosen
+        HtmlPage page = BlinkFixture.snippetGeneratorWith(j, job, "blinkExecute");
         assertThat(page.asNormalizedText())
                 .contains("Workflow id", "Inputs (JSON object)", "Event (JSON object)", "Wait for the result");
 

@@ -41,11 +41,7 @@ public record ExecutionSpec(
             String defaultWorkspaceId, Map<String, String> variables, Map<String, String> parameters, BuildLog log) {
         Set<String> unresolved = new LinkedHashSet<>();
         VariableExpander expander = new VariableExpander(variables, strictReferences, unresolved::add);
-        String ws = workspaceId == null || workspaceId.isBlank() ? defaultWorkspaceId : workspaceId;
-        if (ws == null || ws.isBlank()) {
-            throw new InvalidInputException(
-                    "workspaceId", "is empty, and the Blink connection has no default workspace");
-        }
+        String ws = ExecutionRef.workspaceOrDefault(workspaceId, defaultWorkspaceId);
         ExecutionRequest.Builder builder = ExecutionRequest.builder(
                         expander.expand(ws, "workspaceId"), expander.expand(nullToEmpty(workflowId), "workflowId"))
                 .expandingWith(expander)

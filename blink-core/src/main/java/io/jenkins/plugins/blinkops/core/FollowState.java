@@ -7,7 +7,10 @@ import java.time.Duration;
  * A wait in progress, in plain data: what a Pipeline step saves so that it can go on polling after
  * a Jenkins restart. It holds no key and no connection.
  *
- * @param startedAtMillis  when the execution was started (epoch ms, Jenkins' clock)
+ * @param workflowId       {@code null} while following an execution started elsewhere whose record
+ *                         has not been read yet
+ * @param startedAtMillis  when the execution was started, or the wait for one started elsewhere
+ *                         began (epoch ms, Jenkins' clock)
  * @param deadlineMillis   when the wait gives up (epoch ms)
  * @param lastState        the state last seen, or {@code null} before the first poll
  * @param failedPolls      polls in a row that got no usable answer
@@ -27,6 +30,23 @@ public record FollowState(
             String workspaceId, String workflowId, String executionId, long nowMillis, Duration timeout) {
         return new FollowState(
                 workspaceId, workflowId, executionId, nowMillis, nowMillis + timeout.toMillis(), null, 0);
+    }
+
+    /**
+     * A wait for an execution started elsewhere: its workflow is not known until the first read of
+     * the execution tells it ({@link #withWorkflowOf}).
+     */
+    static FollowState following(String workspaceId, String executionId, long nowMillis, Duration timeout) {
+        return started(workspaceId, null, executionId, nowMillis, timeout);
+    }
+
+    /** This wait, knowing the workflow of the execution from what Blink said of it. */
+    FollowState withWorkflowOf(ExecutionStatus status) {
+        if (workflowId != null || status.workflowId() == null) {
+            return this;
+        }
+        return new FollowState(
+                workspaceId, status.workflowId(), executionId, startedAtMillis, deadlineMillis, lastState, failedPolls);
     }
 
     public Duration elapsed(long nowMillis) {

@@ -79,6 +79,33 @@ public final class WorkflowRunner {
         return FollowState.started(request.workspaceId(), request.workflowId(), executionId, now, options.timeout());
     }
 
+    /**
+     * Begins to follow an execution started elsewhere (another step, another job, Blink itself): the
+     * wait is then polled like one of a run started here, and its workflow learnt from the first read.
+     */
+    public FollowState follow(ExecutionRef execution) {
+        log.info("Following execution " + execution.executionId() + " in workspace " + execution.workspaceId() + " on "
+                + client.host() + " for up to " + Durations.describe(options.timeout()));
+        return FollowState.following(
+                execution.workspaceId(), execution.executionId(), clock.getAsLong(), options.timeout());
+    }
+
+    /**
+     * Asks Blink to cancel an execution, whoever started it.
+     *
+     * @return {@code false} when it had already ended: that is no error
+     * @throws BlinkApiException when Blink does not know it, or refuses the key
+     */
+    public boolean cancel(ExecutionRef execution) throws BlinkApiException, InterruptedException {
+        boolean cancelled = client.cancelExecution(execution.workspaceId(), execution.executionId());
+        log.info(
+                cancelled
+                        ? "Asked Blink to cancel execution " + execution.executionId() + "."
+                        : "Execution " + execution.executionId()
+                                + " is no longer running in Blink; there was nothing to cancel.");
+        return cancelled;
+    }
+
     /** The outcome of a run that is not waited for. */
     public ExecutionOutcome notWaiting(FollowState started) {
         ExecutionOutcome outcome = outcome(WaitMode.NONE, started, null, false, Outputs.NONE, null, Duration.ZERO);
@@ -101,9 +128,10 @@ public final class WorkflowRunner {
             log.warn("Could not read execution " + follow.executionId() + ": " + e.getMessage() + " Still waiting.");
         }
         long now = clock.getAsLong();
-        FollowState next = status == null
-                ? follow.pollFailed()
-                : follow.seen(status.state().name());
+        // a wait for an execution started elsewhere learns its workflow (for the link) from the first read
+        FollowState known = status == null ? follow : follow.withWorkflowOf(status);
+        FollowState next =
+                status == null ? follow.pollFailed() : known.seen(status.state().name());
         if (status != null && !Objects.equals(follow.lastState(), status.state().name())) {
             logState(status.state());
         }
@@ -113,8 +141,8 @@ public final class WorkflowRunner {
             return new PollResult.Waiting(next, again.delay());
         }
         ExecutionOutcome outcome = decision instanceof PollDecision.Finished finished
-                ? finishedOutcome(follow, status, finished.state(), now)
-                : timedOutOutcome(follow, status, now);
+                ? finishedOutcome(known, status, finished.state(), now)
+                : timedOutOutcome(known, status, now);
         report(outcome);
         return new PollResult.Done(outcome);
     }
@@ -321,10 +349,13 @@ public final class WorkflowRunner {
             log.info("The outputs were cut to " + options.maxOutputBytes()
                     + " characters, the limit set for this step; the rest was not kept.");
         }
-        log.info("Workflow: " + outcome.link());
+        if (outcome.link() != null) {
+            log.info("Workflow: " + outcome.link());
+        }
     }
 
+    /** {@code null} while the workflow is not known: a followed execution that could never be read. */
     private String link(String workflowId, String workspaceId) {
-        return client.host().workflowLink(workspaceId, workflowId);
+        return workflowId == null ? null : client.host().workflowLink(workspaceId, workflowId);
     }
 }

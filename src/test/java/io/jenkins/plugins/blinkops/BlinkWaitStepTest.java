@@ -6,7 +6,6 @@ import static io.jenkins.plugins.blinkops.BlinkFixture.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
-import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.FakeExecution;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +17,14 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** {@code blinkWait} and {@code blinkCancel}: executions started earlier, picked up again by their id. */
-@WithJenkins
-class BlinkWaitStepTest {
+class BlinkWaitStepTest extends ConfiguredBlinkTest {
     /** The README's "Start now, wait later" example, as it is written there. */
     static final String FAN_OUT = """
             def hosts = ['web-01', 'web-02', 'db-01']
@@ -52,20 +48,9 @@ class BlinkWaitStepTest {
             }
             """;
 
-    private JenkinsRule j;
-    private FakeBlinkServer server;
-
     @BeforeEach
-    void startBlink(JenkinsRule rule) throws Exception {
-        j = rule;
-        server = BlinkFixture.startServer();
+    void theWorkflowHasOutputs() {
         server.workflow(WORKSPACE, WORKFLOW).outputs("{\"verdict\": \"contained\", \"hosts\": 2}");
-        BlinkFixture.configure(server);
-    }
-
-    @AfterEach
-    void stopBlink() {
-        server.close();
     }
 
     @Test

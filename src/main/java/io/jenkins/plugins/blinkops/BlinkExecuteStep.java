@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -34,11 +33,8 @@ import org.kohsuke.stapler.verb.POST;
  * a choice of every describable). A script still passes maps: {@link DescriptorImpl#customInstantiate}
  * turns them into JSON text, keeping every value's JSON type.
  */
-public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
+public class BlinkExecuteStep extends BlinkStep implements WorkflowCallConfig {
     private final String workflowId;
-    private String connection;
-    private String credentialsId;
-    private String workspaceId;
     private String inputs;
     private boolean passBuildParameters;
     private String event;
@@ -64,36 +60,6 @@ public class BlinkExecuteStep extends Step implements WorkflowCallConfig {
     @Override
     public String getWorkflowId() {
         return workflowId;
-    }
-
-    @Override
-    public String getConnection() {
-        return connection;
-    }
-
-    @DataBoundSetter
-    public void setConnection(String connection) {
-        this.connection = Util.fixEmptyAndTrim(connection);
-    }
-
-    @Override
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    @Override
-    public String getWorkspaceId() {
-        return workspaceId;
-    }
-
-    @DataBoundSetter
-    public void setWorkspaceId(String workspaceId) {
-        this.workspaceId = Util.fixEmptyAndTrim(workspaceId);
     }
 
     /** The workflow's inputs as JSON object text; values keep their JSON types. */

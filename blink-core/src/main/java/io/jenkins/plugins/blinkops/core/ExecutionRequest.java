@@ -24,6 +24,8 @@ public final class ExecutionRequest {
     private final String runner;
     private final String triggerType;
     private final String pastExecutionRef;
+    /** Where Blink calls when the run ends; it holds a {@link CallbackToken}, so it is never shown. */
+    private final String callbackUrl;
 
     private ExecutionRequest(Builder b) {
         this.workspaceId = b.workspaceId;
@@ -33,6 +35,7 @@ public final class ExecutionRequest {
         this.runner = b.runner;
         this.triggerType = b.triggerType;
         this.pastExecutionRef = b.pastExecutionRef;
+        this.callbackUrl = b.callbackUrl;
     }
 
     public static Builder builder(String workspaceId, String workflowId) {
@@ -52,6 +55,11 @@ public final class ExecutionRequest {
         return inputValues.deepCopy();
     }
 
+    /** Whether Blink is asked to call back when the run ends, which lets the wait poll less. */
+    public boolean callbackArmed() {
+        return callbackUrl != null;
+    }
+
     /** The body of {@code POST .../execute}: only what was set, in the API's snake_case. */
     String toJsonBody() {
         JsonObject body = new JsonObject();
@@ -64,6 +72,14 @@ public final class ExecutionRequest {
         putIfSet(body, "runner", runner);
         putIfSet(body, "trigger_type", triggerType);
         putIfSet(body, "past_exec_ref", pastExecutionRef);
+        if (callbackUrl != null) {
+            // the reference documents these two members; the others (headers, body, ...) are
+            // left to Blink's defaults, since whatever Blink sends is ignored: the call only wakes
+            JsonObject callback = new JsonObject();
+            callback.addProperty("url", callbackUrl);
+            callback.addProperty("method", "POST");
+            body.add("callback", callback);
+        }
         return body.toString();
     }
 
@@ -76,7 +92,7 @@ public final class ExecutionRequest {
     @Override
     public String toString() {
         return "ExecutionRequest[workspace=" + workspaceId + ", workflow=" + workflowId + ", inputs="
-                + inputValues.keySet() + "]";
+                + inputValues.keySet() + (callbackUrl == null ? "" : ", callback") + "]";
     }
 
     /** Collects the parts of a request; {@link #build()} checks them. */
@@ -89,6 +105,7 @@ public final class ExecutionRequest {
         private String runner;
         private String triggerType;
         private String pastExecutionRef;
+        private String callbackUrl;
 
         private Builder(String workspaceId, String workflowId) {
             this.workspaceId = requireId(workspaceId, "workspaceId");
@@ -160,6 +177,21 @@ public final class ExecutionRequest {
 
         public Builder pastExecutionRef(String executionId) {
             this.pastExecutionRef = optionalText(executionId, "pastExecutionRef");
+            return this;
+        }
+
+        /**
+         * Asks Blink to call {@code baseUrl + token} when the run ends.
+         *
+         * @param baseUrl an http(s) URL ending in {@code /}, under which Jenkins answers callbacks
+         */
+        public Builder callback(String baseUrl, CallbackToken token) {
+            String base = baseUrl == null ? "" : baseUrl.strip();
+            if (!(base.startsWith("https://") || base.startsWith("http://")) || !base.endsWith("/")) {
+                throw new InvalidInputException(
+                        "callbackUrl", "'" + base + "' must be an http(s) URL that ends with '/'");
+            }
+            this.callbackUrl = base + token.value();
             return this;
         }
 

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param deadlineMillis   when the wait gives up (epoch ms)
  * @param lastState        the state last seen, or {@code null} before the first poll
  * @param failedPolls      polls in a row that got no usable answer
+ * @param callbackArmed    whether Blink was asked to call back at the end, so polling is only the fallback
+ * @param wokenAtMillis    when Blink's callback last woke the wait (epoch ms), or 0
  */
 public record FollowState(
         String workspaceId,
@@ -22,14 +24,29 @@ public record FollowState(
         long startedAtMillis,
         long deadlineMillis,
         String lastState,
-        int failedPolls)
+        int failedPolls,
+        boolean callbackArmed,
+        long wokenAtMillis)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static FollowState started(
-            String workspaceId, String workflowId, String executionId, long nowMillis, Duration timeout) {
+            String workspaceId,
+            String workflowId,
+            String executionId,
+            long nowMillis,
+            Duration timeout,
+            boolean callbackArmed) {
         return new FollowState(
-                workspaceId, workflowId, executionId, nowMillis, nowMillis + timeout.toMillis(), null, 0);
+                workspaceId,
+                workflowId,
+                executionId,
+                nowMillis,
+                nowMillis + timeout.toMillis(),
+                null,
+                0,
+                callbackArmed,
+                0);
     }
 
     /**
@@ -37,7 +54,7 @@ public record FollowState(
      * the execution tells it ({@link #withWorkflowOf}).
      */
     static FollowState following(String workspaceId, String executionId, long nowMillis, Duration timeout) {
-        return started(workspaceId, null, executionId, nowMillis, timeout);
+        return started(workspaceId, null, executionId, nowMillis, timeout, false);
     }
 
     /** This wait, knowing the workflow of the execution from what Blink said of it. */
@@ -46,7 +63,29 @@ public record FollowState(
             return this;
         }
         return new FollowState(
-                workspaceId, status.workflowId(), executionId, startedAtMillis, deadlineMillis, lastState, failedPolls);
+                workspaceId,
+                status.workflowId(),
+                executionId,
+                startedAtMillis,
+                deadlineMillis,
+                lastState,
+                failedPolls,
+                callbackArmed,
+                wokenAtMillis);
+    }
+
+    /** This wait, woken by Blink's callback at {@code nowMillis}: it polls soon again for a while. */
+    FollowState woken(long nowMillis) {
+        return new FollowState(
+                workspaceId,
+                workflowId,
+                executionId,
+                startedAtMillis,
+                deadlineMillis,
+                lastState,
+                failedPolls,
+                callbackArmed,
+                nowMillis);
     }
 
     public Duration elapsed(long nowMillis) {
@@ -54,11 +93,28 @@ public record FollowState(
     }
 
     FollowState seen(String state) {
-        return new FollowState(workspaceId, workflowId, executionId, startedAtMillis, deadlineMillis, state, 0);
+        return new FollowState(
+                workspaceId,
+                workflowId,
+                executionId,
+                startedAtMillis,
+                deadlineMillis,
+                state,
+                0,
+                callbackArmed,
+                wokenAtMillis);
     }
 
     FollowState pollFailed() {
         return new FollowState(
-                workspaceId, workflowId, executionId, startedAtMillis, deadlineMillis, lastState, failedPolls + 1);
+                workspaceId,
+                workflowId,
+                executionId,
+                startedAtMillis,
+                deadlineMillis,
+                lastState,
+                failedPolls + 1,
+                callbackArmed,
+                wokenAtMillis);
     }
 }

@@ -16,6 +16,15 @@ public record PollingPolicy(Duration initialInterval, double growth, Duration ma
 
     public static final PollingPolicy DEFAULT = new PollingPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(15));
 
+    /**
+     * While Blink is to call back at the end, polling only covers a callback that never comes: a
+     * first look after a minute, then ever less often up to every five minutes. A run of up to four
+     * minutes so costs at most three reads; if Blink cannot reach Jenkins, its end is seen up to
+     * five minutes late, which is why the callback is opt-in.
+     */
+    public static final PollingPolicy CALLBACK_FALLBACK =
+            new PollingPolicy(Duration.ofMinutes(1), 2.0, Duration.ofMinutes(5));
+
     public PollingPolicy {
         if (initialInterval == null || initialInterval.isNegative() || initialInterval.isZero()) {
             throw new InvalidInputException("initialInterval", "must be more than zero");

@@ -45,29 +45,58 @@ public final class WorkflowRunner {
      *     cancelled; the execution is then cancelled in Blink unless the options say not to
      */
     public ExecutionOutcome run(ExecutionRequest request) throws BlinkApiException, InterruptedException {
+        return run(request, new Wakeup());
+    }
+
+    /**
+     * As {@link #run(ExecutionRequest)}, for a request that asks Blink to call back: whoever receives
+     * the callback rings {@code wakeup}, and the wait polls at once.
+     */
+    public ExecutionOutcome run(ExecutionRequest request, Wakeup wakeup)
+            throws BlinkApiException, InterruptedException {
         return switch (options.waitMode()) {
             case SYNC -> runSync(request);
             case NONE -> notWaiting(start(request));
-            case FOLLOW -> follow(start(request));
+            case FOLLOW -> follow(start(request), wakeup);
         };
     }
 
-    private ExecutionOutcome follow(FollowState started) throws BlinkApiException, InterruptedException {
+    private ExecutionOutcome follow(FollowState started, Wakeup wakeup) throws BlinkApiException, InterruptedException {
         FollowState follow = started;
         try {
+            Duration pause = firstPollDelay(follow);
             while (true) {
+                if (!pause.isZero() && wakeup.sleep(pause, client.cancellation())) {
+                    follow = woken(follow);
+                }
                 PollResult result = poll(follow);
                 if (result instanceof PollResult.Done done) {
                     return done.outcome();
                 }
                 PollResult.Waiting waiting = (PollResult.Waiting) result;
                 follow = waiting.next();
-                client.cancellation().sleep(waiting.delay());
+                pause = waiting.delay();
             }
         } catch (InterruptedException e) {
             abort(follow);
             throw e;
         }
+    }
+
+    /**
+     * How long to wait before the first poll: none, unless Blink is to call back at the end; then
+     * the first look is the fallback's, never past the wait's deadline.
+     */
+    public Duration firstPollDelay(FollowState follow) {
+        Duration first = PollDecision.firstDelay(options.callbackPolling(), follow);
+        long left = Math.max(0, follow.deadlineMillis() - clock.getAsLong());
+        return first.toMillis() > left ? Duration.ofMillis(left) : first;
+    }
+
+    /** Blink's callback came: the wait polls now, and soon again for a while (see {@link PollDecision}). */
+    public FollowState woken(FollowState follow) {
+        log.info("Blink called back; reading execution " + follow.executionId() + " now.");
+        return follow.woken(clock.getAsLong());
     }
 
     /** Starts the workflow asynchronously: Blink answers with the execution id at once. */
@@ -76,7 +105,14 @@ public final class WorkflowRunner {
         long now = clock.getAsLong();
         String executionId = client.startExecution(request);
         log.info("Started execution " + executionId + " — " + link(request.workflowId(), request.workspaceId()));
-        return FollowState.started(request.workspaceId(), request.workflowId(), executionId, now, options.timeout());
+        boolean armed = request.callbackArmed() && options.waitMode() == WaitMode.FOLLOW;
+        if (armed) {
+            log.info("Blink will call Jenkins back when it ends; until then Jenkins reads it only now and then ("
+                    + "first after "
+                    + Durations.describe(options.callbackPolling().initialInterval()) + ").");
+        }
+        return FollowState.started(
+                request.workspaceId(), request.workflowId(), executionId, now, options.timeout(), armed);
     }
 
     /**
@@ -135,10 +171,14 @@ public final class WorkflowRunner {
         if (status != null && !Objects.equals(follow.lastState(), status.state().name())) {
             logState(status.state());
         }
-        PollDecision decision =
-                PollDecision.decide(options.polling(), follow, status == null ? null : status.state(), now);
+        PollDecision decision = PollDecision.decide(
+                options.polling(), options.callbackPolling(), follow, status == null ? null : status.state(), now);
         if (decision instanceof PollDecision.PollAgain again) {
             return new PollResult.Waiting(next, again.delay());
+        }
+        if (decision instanceof PollDecision.Finished && follow.callbackArmed() && follow.wokenAtMillis() == 0) {
+            log.info("Jenkins found the end by polling: Blink's callback has not arrived. If that is so on every "
+                    + "run, Blink cannot reach Jenkins (see 'Waking on Blink's callback' in the plugin's README).");
         }
         ExecutionOutcome outcome = decision instanceof PollDecision.Finished finished
                 ? finishedOutcome(known, status, finished.state(), now)

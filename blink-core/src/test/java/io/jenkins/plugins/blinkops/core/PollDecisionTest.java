@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PollDecisionTest {
     private static final PollingPolicy POLICY = PollingPolicy.DEFAULT;
-    private static final FollowState FOLLOW = FollowState.started("ws", "wf", "ex", 0, Duration.ofMinutes(10));
+    private static final FollowState FOLLOW = FollowState.started("ws", "wf", "ex", 0, Duration.ofMinutes(10), false);
 
     private static PollDecision at(ExecutionState seen, long millis) {
-        return PollDecision.decide(POLICY, FOLLOW, seen, millis);
+        return PollDecision.decide(POLICY, PollingPolicy.CALLBACK_FALLBACK, FOLLOW, seen, millis);
     }
 
     @ParameterizedTest
@@ -55,13 +55,13 @@ class PollDecisionTest {
     @ValueSource(ints = {1, 10, 60, 600})
     void aRunOfGivenLengthCostsFewPollsAndIsNoticedWithinTheCap(int seconds) {
         long end = seconds * 1000L;
-        FollowState follow = FollowState.started("ws", "wf", "ex", 0, Duration.ofHours(1));
+        FollowState follow = FollowState.started("ws", "wf", "ex", 0, Duration.ofHours(1), false);
         List<Long> polls = new ArrayList<>();
         long now = POLICY.nextDelay(Duration.ZERO).toMillis();
         while (true) {
             polls.add(now);
             ExecutionState seen = ExecutionState.of(now >= end ? "Completed" : "Running");
-            PollDecision d = PollDecision.decide(POLICY, follow, seen, now);
+            PollDecision d = PollDecision.decide(POLICY, PollingPolicy.CALLBACK_FALLBACK, follow, seen, now);
             if (d instanceof PollDecision.Finished) {
                 break;
             }

@@ -35,7 +35,18 @@ public final class ExecutionRequest {
         this.runner = b.runner;
         this.triggerType = b.triggerType;
         this.pastExecutionRef = b.pastExecutionRef;
-        this.callbackUrl = b.callbackUrl;
+        this.callbackUrl = null;
+    }
+
+    private ExecutionRequest(ExecutionRequest r, String callbackUrl) {
+        this.workspaceId = r.workspaceId;
+        this.workflowId = r.workflowId;
+        this.inputValues = r.inputValues;
+        this.event = r.event;
+        this.runner = r.runner;
+        this.triggerType = r.triggerType;
+        this.pastExecutionRef = r.pastExecutionRef;
+        this.callbackUrl = callbackUrl;
     }
 
     public static Builder builder(String workspaceId, String workflowId) {
@@ -53,6 +64,20 @@ public final class ExecutionRequest {
     /** The inputs as sent, a copy. */
     public JsonObject inputValues() {
         return inputValues.deepCopy();
+    }
+
+    /**
+     * This request, asking Blink to call {@code baseUrl + token} when the run ends.
+     *
+     * @param baseUrl an http(s) URL ending in {@code /}, under which Jenkins answers callbacks
+     * @throws InvalidInputException when it is not
+     */
+    public ExecutionRequest withCallback(String baseUrl, CallbackToken token) {
+        String base = baseUrl == null ? "" : baseUrl.strip();
+        if (!(base.startsWith("https://") || base.startsWith("http://")) || !base.endsWith("/")) {
+            throw new InvalidInputException("callbackUrl", "'" + base + "' must be an http(s) URL that ends with '/'");
+        }
+        return new ExecutionRequest(this, base + token.value());
     }
 
     /** Whether Blink is asked to call back when the run ends, which lets the wait poll less. */
@@ -105,7 +130,6 @@ public final class ExecutionRequest {
         private String runner;
         private String triggerType;
         private String pastExecutionRef;
-        private String callbackUrl;
 
         private Builder(String workspaceId, String workflowId) {
             this.workspaceId = requireId(workspaceId, "workspaceId");
@@ -177,21 +201,6 @@ public final class ExecutionRequest {
 
         public Builder pastExecutionRef(String executionId) {
             this.pastExecutionRef = optionalText(executionId, "pastExecutionRef");
-            return this;
-        }
-
-        /**
-         * Asks Blink to call {@code baseUrl + token} when the run ends.
-         *
-         * @param baseUrl an http(s) URL ending in {@code /}, under which Jenkins answers callbacks
-         */
-        public Builder callback(String baseUrl, CallbackToken token) {
-            String base = baseUrl == null ? "" : baseUrl.strip();
-            if (!(base.startsWith("https://") || base.startsWith("http://")) || !base.endsWith("/")) {
-                throw new InvalidInputException(
-                        "callbackUrl", "'" + base + "' must be an http(s) URL that ends with '/'");
-            }
-            this.callbackUrl = base + token.value();
             return this;
         }
 

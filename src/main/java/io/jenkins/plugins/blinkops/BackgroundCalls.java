@@ -3,6 +3,7 @@ package io.jenkins.plugins.blinkops;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -74,17 +75,17 @@ final class BackgroundCalls {
         }
     }
 
-    /** Runs {@code call} in the background after {@code delayMillis}, holding no thread until then. */
-    static void schedule(Runnable call, long delayMillis) {
-        onTimer(() -> submit(call), delayMillis);
-    }
-
-    /** Runs {@code quick} on Jenkins' timer after {@code delayMillis}: only for work that never waits. */
-    static void onTimer(Runnable quick, long delayMillis) {
+    /**
+     * Runs {@code quick} on Jenkins' timer after {@code delayMillis}: only for work that never waits.
+     *
+     * @return the timer's task, to cancel it; {@code null} when Jenkins is shutting down
+     */
+    static Future<?> onTimer(Runnable quick, long delayMillis) {
         try {
-            Timer.get().schedule(quick, delayMillis, TimeUnit.MILLISECONDS);
+            return Timer.get().schedule(quick, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOGGER.log(Level.FINE, "Jenkins is shutting down; the wait resumes after the restart", e);
+            return null;
         }
     }
 

@@ -11,9 +11,12 @@ import io.jenkins.plugins.blinkops.core.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.BlinkClient;
 import io.jenkins.plugins.blinkops.core.BlinkHost;
 import io.jenkins.plugins.blinkops.core.BlinkTransport;
+import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.ConnectionSettings;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -35,6 +38,8 @@ public class BlinkConnection implements Describable<BlinkConnection> {
     private int responseTimeoutSeconds = seconds(ConnectionSettings.DEFAULT_RESPONSE_TIMEOUT);
     private int callTimeoutSeconds = seconds(ConnectionSettings.DEFAULT_CALL_TIMEOUT);
     private int maxConcurrentRequests = ConnectionSettings.DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private boolean callbackEnabled;
+    private String callbackUrl;
 
     @DataBoundConstructor
     public BlinkConnection(String name) {
@@ -106,6 +111,42 @@ public class BlinkConnection implements Describable<BlinkConnection> {
     @DataBoundSetter
     public void setMaxConcurrentRequests(int maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    /** "Blink can reach this Jenkins": followed runs ask Blink to call back when they end. */
+    public boolean isCallbackEnabled() {
+        return callbackEnabled;
+    }
+
+    @DataBoundSetter
+    public void setCallbackEnabled(boolean callbackEnabled) {
+        this.callbackEnabled = callbackEnabled;
+    }
+
+    /** Jenkins' URL as Blink reaches it, when that is not Jenkins' own URL; blank: Jenkins' own. */
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    @DataBoundSetter
+    public void setCallbackUrl(String callbackUrl) {
+        this.callbackUrl = Util.fixEmptyAndTrim(callbackUrl);
+    }
+
+    /**
+     * Where Blink is to call back, up to the token: {@code <Jenkins URL>/blink-callback/}; or
+     * {@code null} when callbacks are off, or on but Jenkins has no URL to give (the log says so).
+     */
+    String callbackBase(BuildLog log) {
+        if (!callbackEnabled) {
+            return null;
+        }
+        String root = callbackUrl != null ? callbackUrl : Jenkins.get().getRootUrl();
+        if (root == null) {
+            log.warn(Messages.BlinkConnection_CallbackWithoutUrl(name));
+            return null;
+        }
+        return (root.endsWith("/") ? root : root + "/") + BlinkCallbackAction.URL_NAME + "/";
     }
 
     /**
@@ -209,6 +250,31 @@ public class BlinkConnection implements Describable<BlinkConnection> {
                 return ApiKeyCredentials.currentOnly(credentialsId);
             }
             return ApiKeyCredentials.choices(null, hostUrl, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCallbackUrl(
+                @QueryParameter String value, @QueryParameter boolean callbackEnabled) {
+            if (!isAdmin()) {
+                return FormValidation.ok();
+            }
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return callbackEnabled && Jenkins.get().getRootUrl() == null
+                        ? FormValidation.warning(Messages.BlinkConnection_CallbackNoJenkinsUrl())
+                        : FormValidation.ok();
+            }
+            String url = value.strip();
+            try {
+                URI uri = new URI(url);
+                if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                    return FormValidation.error(Messages.BlinkConnection_CallbackUrlInvalid(url));
+                }
+            } catch (URISyntaxException e) {
+                return FormValidation.error(Messages.BlinkConnection_CallbackUrlInvalid(url));
+            }
+            return url.startsWith("http://")
+                    ? FormValidation.warning(Messages.BlinkConnection_CallbackUrlInClear())
+                    : FormValidation.ok();
         }
 
         @POST

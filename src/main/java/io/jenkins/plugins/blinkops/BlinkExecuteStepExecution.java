@@ -57,7 +57,10 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
                 runner.runSyncAsync(call.request())
                         .whenComplete((outcome, error) -> BackgroundCalls.submit(() -> syncEnded(outcome, error)));
             }
-            case FOLLOW -> follow(runner.start(call.request()));
+            case FOLLOW -> {
+                listenForCallback(call);
+                follow(runner.start(call.request()));
+            }
         }
     }
 

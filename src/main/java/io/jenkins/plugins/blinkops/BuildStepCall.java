@@ -8,7 +8,9 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.blinkops.core.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.BuildVerdict;
+import io.jenkins.plugins.blinkops.core.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.Wakeup;
 import java.util.Map;
 
 /**
@@ -33,8 +35,9 @@ final class BuildStepCall {
             throws AbortException, InterruptedException {
         BuildLog log = new BuildLog(listener.getLogger());
         PreparedCall call = PreparedCall.prepare(run, environment, log, config, inputs, event);
-        try {
-            ExecutionOutcome outcome = call.runner(log).run(call.request());
+        Wakeup wakeup = new Wakeup();
+        try (CallbackRegistry.Registration listening = call.listen(wakeup::ring)) {
+            ExecutionOutcome outcome = call.runner(log).run(call.request(), wakeup);
             BlinkExecutionAction.record(run, outcome);
             return outcome;
         } catch (BlinkApiException e) {

@@ -7,11 +7,14 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.blinkops.core.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.BlinkClient;
 import io.jenkins.plugins.blinkops.core.BuildLog;
+import io.jenkins.plugins.blinkops.core.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.FollowState;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.WorkflowRunner;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +43,8 @@ abstract class FollowingStepExecution extends StepExecution {
     private final RunSettings settings;
     /** The wait in progress; {@code null} until there is an execution id to follow. */
     private volatile FollowState follow;
+    /** The hash of the token Blink calls back with, or {@code null}; never the token itself. */
+    private volatile String callbackHash;
 
     /** Rebuilt after a restart: it holds the API key, which is never saved. */
     private transient volatile WorkflowRunner runner;
@@ -47,6 +52,14 @@ abstract class FollowingStepExecution extends StepExecution {
     private transient volatile BlinkClient client;
     /** Set once the step has ended, or was stopped; what arrives later is dropped. */
     private transient boolean done;
+
+    // The polls of one step run one at a time. A callback that comes while one runs is kept in
+    // wakePending, and the next poll is made at once when it ends. All three guarded by this.
+    private transient boolean polling;
+    private transient boolean wakePending;
+    private transient Future<?> nextPoll;
+
+    private transient CallbackRegistry.Registration callbackListener;
 
     FollowingStepExecution(StepContext context, String connection, String credentialsId, RunSettings settings) {
         super(context);
@@ -111,8 +124,19 @@ abstract class FollowingStepExecution extends StepExecution {
         return runner;
     }
 
+    /**
+     * Lets Blink's callback for the run about to start wake this step, from before the start is
+     * sent (a short run may call back before Blink has answered the start) until the step ends.
+     */
+    final void listenForCallback(PreparedCall call) {
+        if (call.callback() != null) {
+            callbackHash = call.callback().hash();
+            callbackListener = call.listen(this::wake);
+        }
+    }
+
     /** Follows the execution from now on: saved at once, then polled until it ends. */
-    final void follow(FollowState started) {
+    final void follow(FollowState started) throws IOException, InterruptedException {
         follow = started;
         if (isDone()) {
             // stopped while Blink was starting it: abort as the step was asked to (cancel or not)
@@ -121,18 +145,71 @@ abstract class FollowingStepExecution extends StepExecution {
         }
         // the execution id must survive a restart from now on, not only from the next checkpoint
         getContext().saveState();
-        poll();
+        pollAfter(runner().firstPollDelay(started));
+    }
+
+    /** Blink's callback came: poll now, or as soon as the poll in flight ends. Quick, on a web thread. */
+    private void wake() {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            wakePending = true;
+        }
+        pollNow();
+    }
+
+    /** Polls after {@code delay}, or at once if a callback came meanwhile. */
+    private void pollAfter(Duration delay) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            if (!wakePending && !delay.isZero()) {
+                if (nextPoll != null) {
+                    nextPoll.cancel(false);
+                }
+                nextPoll = BackgroundCalls.onTimer(this::pollNow, delay.toMillis());
+                return;
+            }
+        }
+        pollNow();
+    }
+
+    /** Starts a poll unless one is running (that one then polls again when it ends, if woken). */
+    private void pollNow() {
+        synchronized (this) {
+            if (done || polling || follow == null) {
+                return;
+            }
+            polling = true;
+            if (nextPoll != null) {
+                nextPoll.cancel(false);
+                nextPoll = null;
+            }
+        }
+        if (!BackgroundCalls.submit(this::poll)) {
+            synchronized (this) {
+                polling = false;
+            }
+        }
     }
 
     private void poll() {
-        if (isDone()) {
-            return;
-        }
         guarded(() -> {
-            WorkflowRunner.PollResult result = runner().poll(follow);
+            boolean woken;
+            synchronized (this) {
+                woken = wakePending;
+                wakePending = false;
+            }
+            FollowState current = woken ? runner().woken(follow) : follow;
+            WorkflowRunner.PollResult result = runner().poll(current);
             if (result instanceof WorkflowRunner.PollResult.Waiting waiting) {
                 follow = waiting.next();
-                BackgroundCalls.schedule(this::poll, waiting.delay().toMillis());
+                synchronized (this) {
+                    polling = false;
+                }
+                pollAfter(waiting.delay());
             } else if (result instanceof WorkflowRunner.PollResult.Done end) {
                 finish(end.outcome());
             }
@@ -145,9 +222,12 @@ abstract class FollowingStepExecution extends StepExecution {
             resumeBeforeFollowing();
             return;
         }
+        if (callbackHash != null) {
+            callbackListener = BlinkCallbackAction.listen(callbackHash, this::wake);
+        }
         inBackground(() -> {
             log().info(Messages.BlinkExecuteStep_Resuming(follow.executionId()));
-            poll();
+            pollNow();
         });
     }
 
@@ -158,11 +238,8 @@ abstract class FollowingStepExecution extends StepExecution {
      */
     @Override
     public final void stop(Throwable cause) {
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            done = true;
+        if (!claim()) {
+            return;
         }
         BlinkClient current = client;
         if (current != null) {
@@ -258,11 +335,22 @@ abstract class FollowingStepExecution extends StepExecution {
         return e instanceof BlinkApiException ? new AbortException(e.getMessage()) : e;
     }
 
-    private synchronized boolean claim() {
-        if (done) {
-            return false;
+    /** Marks the step ended, once: no more polls, and its callback token is unknown from now on. */
+    private boolean claim() {
+        CallbackRegistry.Registration listener;
+        synchronized (this) {
+            if (done) {
+                return false;
+            }
+            done = true;
+            if (nextPoll != null) {
+                nextPoll.cancel(false);
+            }
+            listener = callbackListener;
         }
-        done = true;
+        if (listener != null) {
+            listener.close();
+        }
         return true;
     }
 

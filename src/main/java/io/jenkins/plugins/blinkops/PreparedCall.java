@@ -5,17 +5,22 @@ import hudson.EnvVars;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.core.BlinkClient;
 import io.jenkins.plugins.blinkops.core.BuildLog;
+import io.jenkins.plugins.blinkops.core.CallbackRegistry;
+import io.jenkins.plugins.blinkops.core.CallbackToken;
 import io.jenkins.plugins.blinkops.core.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.RunOptions;
+import io.jenkins.plugins.blinkops.core.WaitMode;
 import io.jenkins.plugins.blinkops.core.WorkflowRunner;
 
 /**
  * A workflow call ready to send, made the same way for every kind of step: the connection and key
  * resolved for the build, the request built from the settings and the build's variables, and all of
  * it checked before anything reaches Blink.
+ *
+ * @param callback the token Blink is to call back with, or {@code null} when the wait only polls
  */
-record PreparedCall(BlinkClient client, ExecutionRequest request, RunOptions options) {
+record PreparedCall(BlinkClient client, ExecutionRequest request, RunOptions options, CallbackToken callback) {
 
     /** @throws AbortException saying what is missing or wrong: nothing has been sent */
     static PreparedCall prepare(
@@ -30,11 +35,26 @@ record PreparedCall(BlinkClient client, ExecutionRequest request, RunOptions opt
                             variables.variables(),
                             variables.parameters(),
                             log);
-            return new PreparedCall(
-                    session.client(), request, config.toRunSettings().toRunOptions());
+            RunOptions options = config.toRunSettings().toRunOptions();
+            // only a followed run waits for an end that a callback could announce
+            String callbackBase =
+                    options.waitMode() == WaitMode.FOLLOW ? session.connection().callbackBase(log) : null;
+            CallbackToken callback = callbackBase == null ? null : CallbackToken.generate();
+            if (callback != null) {
+                request = request.withCallback(callbackBase, callback);
+            }
+            return new PreparedCall(session.client(), request, options, callback);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.PreparedCall_InvalidInput(e.getMessage()));
         }
+    }
+
+    /**
+     * Lets Blink's callback for this run call {@code wake} until the registration is closed; a
+     * registration that does nothing when the run was not given a callback.
+     */
+    CallbackRegistry.Registration listen(Runnable wake) {
+        return callback == null ? () -> {} : BlinkCallbackAction.listen(callback.hash(), wake);
     }
 
     WorkflowRunner runner(BuildLog log) {

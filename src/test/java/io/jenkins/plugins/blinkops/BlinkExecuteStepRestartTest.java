@@ -7,12 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 class BlinkExecuteStepRestartTest {
@@ -47,6 +54,50 @@ class BlinkExecuteStepRestartTest {
                 assertThat(run.getAction(BlinkExecutionAction.class).getExecutions())
                         .singleElement()
                         .satisfies(e -> assertThat(e.getExecutionId()).isEqualTo(id));
+            });
+        }
+    }
+
+    /** The step keeps only the hash of the callback's token, and listens for it again after the restart. */
+    @Test
+    void blinksCallbackStillWakesTheWaitAfterARestart() throws Throwable {
+        AtomicLong blinkClockOffset = new AtomicLong();
+        AtomicReference<String> token = new AtomicReference<>();
+        try (FakeBlinkServer server = BlinkFixture.startServer()) {
+            server.clock(() -> System.currentTimeMillis() + blinkClockOffset.get());
+            server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofHours(1));
+            sessions.then(j -> {
+                BlinkFixture.configure(server).setCallbackEnabled(true);
+                WorkflowJob job = j.createProject(WorkflowJob.class, "called-back");
+                job.setDefinition(new CpsFlowDefinition("blinkExecute workflowId: '%s'".formatted(WORKFLOW), true));
+                WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+                j.waitForMessage("Blink will call Jenkins back", run);
+                String url = server.requests(Route.EXECUTE)
+                        .get(0)
+                        .bodyJson()
+                        .getAsJsonObject("callback")
+                        .get("url")
+                        .getAsString();
+                token.set(url.substring(url.lastIndexOf('/') + 1));
+            });
+            sessions.then(j -> {
+                WorkflowRun run = j.jenkins
+                        .getItemByFullName("called-back", WorkflowJob.class)
+                        .getBuildByNumber(1);
+                j.waitForMessage("Jenkins restarted; following execution", run);
+                blinkClockOffset.addAndGet(Duration.ofHours(2).toMillis());
+
+                HttpResponse<Void> answer = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(j.getURL() + "blink-callback/" + token.get()))
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+
+                System.out.println("DEBUGLOG\n" + JenkinsRule.getLog(run));
+                assertThat(answer.statusCode()).isEqualTo(204);
+                j.assertBuildStatusSuccess(j.waitForCompletion(run));
+                j.assertLogContains("Blink called back; reading execution", run);
             });
         }
     }

@@ -55,6 +55,8 @@ class BlinkGlobalConfigurationTest extends ConfiguredBlinkTest {
         production.setResponseTimeoutSeconds(45);
         production.setCallTimeoutSeconds(120);
         production.setMaxConcurrentRequests(4);
+        production.setCallbackEnabled(true);
+        production.setCallbackUrl("https://jenkins.example.com/");
         BlinkConnection lab = new BlinkConnection("lab");
         lab.setHostUrl("https://eu1.blinkops.com");
         lab.setCredentialsId(BlinkFixture.CREDENTIALS_ID);
@@ -64,6 +66,24 @@ class BlinkGlobalConfigurationTest extends ConfiguredBlinkTest {
 
         j.assertEqualDataBoundBeans(
                 List.of(production, lab), BlinkGlobalConfiguration.get().getConnections());
+    }
+
+    @Test
+    void callbackUrlCheckNamesWhatIsWrong() {
+        BlinkConnection.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(BlinkConnection.DescriptorImpl.class);
+
+        assertThat(descriptor.doCheckCallbackUrl("https://jenkins.example.com/", true).kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckCallbackUrl("http://jenkins.example.com/", true).kind)
+                .isEqualTo(FormValidation.Kind.WARNING);
+        FormValidation notAUrl = descriptor.doCheckCallbackUrl("jenkins.example.com", true);
+        assertThat(notAUrl.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(notAUrl.getMessage()).contains("jenkins.example.com").contains("http(s)");
+        // blank: Jenkins' own URL, which the harness sets
+        assertThat(descriptor.doCheckCallbackUrl("", true).kind).isEqualTo(FormValidation.Kind.OK);
+        jenkins.model.JenkinsLocationConfiguration.get().setUrl(null);
+        assertThat(descriptor.doCheckCallbackUrl("", true).kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(descriptor.doCheckCallbackUrl("", false).kind).isEqualTo(FormValidation.Kind.OK);
     }
 
     @Test

@@ -29,6 +29,8 @@ class ConfigurationAsCodeTest {
         assertThat(production.getResponseTimeoutSeconds()).isEqualTo(45);
         assertThat(production.getMaxConcurrentRequests()).isEqualTo(4);
         assertThat(production.getConnectTimeoutSeconds()).isEqualTo(10);
+        assertThat(production.isCallbackEnabled()).isTrue();
+        assertThat(production.getCallbackUrl()).isEqualTo("https://jenkins.example.com/");
         BlinkConnection lab = connections.get(1);
         assertThat(lab.getDefaultWorkspaceId()).isNull();
         assertThat(lab.getResponseTimeoutSeconds()).isEqualTo(30);
@@ -49,6 +51,8 @@ class ConfigurationAsCodeTest {
         assertThat(production.getScalarValue("credentialsId")).isEqualTo("blink-key");
         assertThat(production.getScalarValue("defaultWorkspaceId")).isEqualTo("ws-security");
         assertThat(production.getScalarValue("responseTimeoutSeconds")).isEqualTo("45");
+        assertThat(production.getScalarValue("callbackEnabled")).isEqualTo("true");
+        assertThat(production.getScalarValue("callbackUrl")).isEqualTo("https://jenkins.example.com/");
         assertThat(connections.get(1).asMapping().getScalarValue("name")).isEqualTo("lab");
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.blinkops.core.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.BuildVerdict;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.OutputVariables;
 import java.util.Map;
 
 /**
@@ -19,7 +20,8 @@ final class BuildStepCall {
     private BuildStepCall() {}
 
     /**
-     * Starts the workflow, waits as configured, and records the outcome on the build.
+     * Starts the workflow, waits as configured, and records the outcome on the build with the
+     * outputs as {@code BLINK_OUTPUT_*} variables for the later steps.
      *
      * @throws AbortException when the call could not be made or Blink refused it
      */
@@ -35,7 +37,13 @@ final class BuildStepCall {
         PreparedCall call = PreparedCall.prepare(run, environment, log, config, inputs, event);
         try {
             ExecutionOutcome outcome = call.runner(log).run(call.request());
-            BlinkExecutionAction.record(run, outcome);
+            // a freestyle build's later steps read outputs only from their environment
+            OutputVariables variables = OutputVariables.of(outcome.outputs().values());
+            if (variables.leftOutLine() != null) {
+                log.info(variables.leftOutLine());
+            }
+            BlinkExecutionAction.record(
+                    run, new BlinkExecutionAction.Execution(outcome, config.isPrintOutputs(), variables.variables()));
             return outcome;
         } catch (BlinkApiException e) {
             throw new AbortException(e.getMessage());

@@ -4,8 +4,6 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.blinkops.core.BuildLog;
-import io.jenkins.plugins.blinkops.core.RunOptions;
-import io.jenkins.plugins.blinkops.core.WorkflowRunner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,9 +40,8 @@ class BlinkCancelStepExecution extends StepExecution {
         try {
             Run<?, ?> run = getContext().get(Run.class);
             BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger());
-            BlinkSession session = BlinkSession.forRun(run, connection, credentialsId);
-            boolean cancelled = new WorkflowRunner(session.client(), RunOptions.DEFAULT, log)
-                    .cancel(session.execution(workspaceId, executionId));
+            boolean cancelled =
+                    BlinkSession.forRun(run, connection, credentialsId).cancel(workspaceId, executionId, log);
             if (ended.compareAndSet(false, true)) {
                 getContext().onSuccess(cancelled);
             }

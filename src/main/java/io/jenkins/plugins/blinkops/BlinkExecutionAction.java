@@ -1,9 +1,12 @@
 package io.jenkins.plugins.blinkops;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.OutputTable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +17,10 @@ import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 
 /**
- * The Blink executions of one build, shown on its page, and the variables of the latest one
- * ({@code BLINK_EXECUTION_ID}, ...) for the steps and stages that come after it.
+ * The Blink executions of one build, shown on its page with their outputs, and the variables of the
+ * latest one ({@code BLINK_EXECUTION_ID}, ..., and in freestyle builds {@code BLINK_OUTPUT_*}) for the
+ * steps and stages that come after it. Only the latest execution's variables: an output of an earlier
+ * execution that the latest one does not have must not look like the latest one's.
  */
 public class BlinkExecutionAction implements RunAction2, EnvironmentContributingAction {
     private static final Logger LOGGER = Logger.getLogger(BlinkExecutionAction.class.getName());
@@ -25,15 +30,15 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
     private final List<Execution> executions = new ArrayList<>();
     private transient Run<?, ?> run;
 
-    /** Adds the outcome to the build's record, creating it on the first execution, and saves the build. */
-    static void record(Run<?, ?> run, ExecutionOutcome outcome) {
+    /** Adds the execution to the build's record, creating it on the first execution, and saves the build. */
+    static void record(Run<?, ?> run, Execution execution) {
         synchronized (RECORDING) {
             BlinkExecutionAction action = run.getAction(BlinkExecutionAction.class);
             if (action == null) {
                 action = new BlinkExecutionAction();
                 run.addAction(action);
             }
-            action.add(new Execution(outcome));
+            action.add(execution);
         }
         try {
             run.save();
@@ -95,8 +100,18 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
         private final String summary;
         private final String link;
         private final Map<String, String> environment;
+        /** What {@link OutputTable} keeps of the outputs, as compact JSON; {@code null} when not shown. */
+        private final String outputs;
 
-        Execution(ExecutionOutcome outcome) {
+        private final boolean outputsCut;
+        private final boolean outputsHidden;
+
+        /**
+         * @param showOutputs     whether the step prints its outputs: a user who keeps them out of the
+         *                        log does not want them on the page either
+         * @param outputVariables the {@code BLINK_OUTPUT_*} variables later steps see with the others
+         */
+        Execution(ExecutionOutcome outcome, boolean showOutputs, Map<String, String> outputVariables) {
             this.workflowId = outcome.workflowId();
             this.executionId = outcome.executionId();
             this.state = outcome.state() == null ? null : outcome.state().name();
@@ -104,6 +119,17 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
             this.summary = outcome.summary();
             this.link = outcome.link();
             this.environment = new LinkedHashMap<>(outcome.environment());
+            this.environment.putAll(outputVariables);
+            JsonObject values = outcome.outputs().values();
+            OutputTable.Kept kept = OutputTable.keep(values);
+            this.outputs = showOutputs && !values.isEmpty() ? kept.outputs().toString() : null;
+            this.outputsCut = showOutputs && (kept.cut() || outcome.outputs().truncated());
+            this.outputsHidden = !showOutputs && !values.isEmpty();
+        }
+
+        /** For a Pipeline step, which returns the outputs to the script instead of setting variables. */
+        Execution(ExecutionOutcome outcome, boolean showOutputs) {
+            this(outcome, showOutputs, Map.of());
         }
 
         public String getWorkflowId() {
@@ -130,6 +156,23 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
 
         public String getLink() {
             return link;
+        }
+
+        /** Empty when there were none, when they are not shown, and for builds recorded before outputs were kept. */
+        public List<OutputTable.Row> getOutputs() {
+            return outputs == null
+                    ? List.of()
+                    : OutputTable.rows(JsonParser.parseString(outputs).getAsJsonObject());
+        }
+
+        /** Whether some outputs are missing from {@link #getOutputs()}: over the step's or the page's limit. */
+        public boolean isOutputsCut() {
+            return outputsCut;
+        }
+
+        /** Whether there were outputs that the step was told not to print. */
+        public boolean isOutputsHidden() {
+            return outputsHidden;
         }
     }
 }

@@ -4,9 +4,13 @@ import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.blinkops.core.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.BlinkClient;
+import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.ExecutionRef;
 import io.jenkins.plugins.blinkops.core.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.RunOptions;
+import io.jenkins.plugins.blinkops.core.WorkflowRunner;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -38,6 +42,19 @@ record BlinkSession(BlinkConnection connection, BlinkClient client) {
      */
     ExecutionRef execution(String workspaceId, String executionId) {
         return ExecutionRef.of(workspaceId, connection.getDefaultWorkspaceId(), executionId);
+    }
+
+    /**
+     * Asks Blink to cancel the execution, as {@code blinkCancel} and the freestyle step do it: the
+     * log says whether Blink cancelled it or it had already ended, which is not an error.
+     *
+     * @return whether Blink cancelled it
+     * @throws io.jenkins.plugins.blinkops.core.InvalidInputException naming the field that is missing
+     * @throws BlinkApiException when Blink does not know the execution or refuses the key
+     */
+    boolean cancel(String workspaceId, String executionId, BuildLog log)
+            throws BlinkApiException, InterruptedException {
+        return new WorkflowRunner(client, RunOptions.DEFAULT, log).cancel(execution(workspaceId, executionId));
     }
 
     /** The connection of that name (blank: the first), or a message saying what to configure. */

@@ -10,6 +10,7 @@ import io.jenkins.plugins.blinkops.core.BuildLog;
 import io.jenkins.plugins.blinkops.core.BuildVerdict;
 import io.jenkins.plugins.blinkops.core.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.OutputVariables;
 import io.jenkins.plugins.blinkops.core.Wakeup;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ final class BuildStepCall {
     private BuildStepCall() {}
 
     /**
-     * Starts the workflow, waits as configured, and records the outcome on the build.
+     * Starts the workflow, waits as configured, and records the outcome on the build with the
+     * outputs as {@code BLINK_OUTPUT_*} variables for the later steps.
      *
      * @throws AbortException when the call could not be made or Blink refused it
      */
@@ -38,7 +40,13 @@ final class BuildStepCall {
         Wakeup wakeup = new Wakeup();
         try (CallbackRegistry.Registration listening = call.listen(wakeup::ring)) {
             ExecutionOutcome outcome = call.runner(log).run(call.request(), wakeup);
-            BlinkExecutionAction.record(run, outcome);
+            // a freestyle build's later steps read outputs only from their environment
+            OutputVariables variables = OutputVariables.of(outcome.outputs().values());
+            if (variables.leftOutLine() != null) {
+                log.info(variables.leftOutLine());
+            }
+            BlinkExecutionAction.record(
+                    run, new BlinkExecutionAction.Execution(outcome, config.isPrintOutputs(), variables.variables()));
             return outcome;
         } catch (BlinkApiException e) {
             throw new AbortException(e.getMessage());

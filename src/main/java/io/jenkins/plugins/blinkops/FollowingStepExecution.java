@@ -300,7 +300,7 @@ abstract class FollowingStepExecution extends StepExecution {
         if (!claim()) {
             return;
         }
-        BlinkExecutionAction.record(run, outcome);
+        BlinkExecutionAction.record(run, new BlinkExecutionAction.Execution(outcome, settings.printOutputs()));
         switch (outcome.verdict(settings.onFailure())) {
             case FAILURE -> getContext().onFailure(new AbortException(outcome.summary()));
             case UNSTABLE -> {

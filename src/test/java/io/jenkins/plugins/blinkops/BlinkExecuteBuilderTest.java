@@ -7,23 +7,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import hudson.EnvVars;
+import hudson.Functions;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
+import hudson.tasks.BatchFile;
+import hudson.tasks.Shell;
 import io.jenkins.plugins.blinkops.core.FailureHandling;
 import io.jenkins.plugins.blinkops.core.WaitMode;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestBuilder;
 
 class BlinkExecuteBuilderTest extends ConfiguredBlinkTest {
+    /** The outputs of the README's freestyle example, as it is written there. */
+    static final String OUTPUTS =
+            "{\"verdict\": \"contained\", \"hosts\": 3, \"ok\": true, \"details\": {\"db1\": \"isolated\"}, \"host-name\": \"a\"}";
+    /** The README's shell step that reads them, as it is written there... */
+    static final String SHELL_EXAMPLE = """
+            echo "verdict=$BLINK_OUTPUT_VERDICT hosts=$BLINK_OUTPUT_HOSTS ok=$BLINK_OUTPUT_OK host=$BLINK_OUTPUT_HOST_NAME"
+            test "$BLINK_OUTPUT_VERDICT" = contained || exit 1
+            """;
+    /** ... and the same for Windows, where the tests run that one instead. */
+    static final String BATCH_EXAMPLE = """
+            echo verdict=%BLINK_OUTPUT_VERDICT% hosts=%BLINK_OUTPUT_HOSTS% ok=%BLINK_OUTPUT_OK% host=%BLINK_OUTPUT_HOST_NAME%
+            if not "%BLINK_OUTPUT_VERDICT%"=="contained" exit /b 1
+            """;
+
+    /** Takes the environment a build step after the Blink step sees. */
+    private static final class SeesTheEnvironment extends TestBuilder {
+        private volatile EnvVars seen;
+
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException {
+            seen = build.getEnvironment(listener);
+            return true;
+        }
+    }
 
     @Test
     void buildParametersAreExpandedIntoTheRequestBody() throws Exception {
@@ -166,6 +202,101 @@ class BlinkExecuteBuilderTest extends ConfiguredBlinkTest {
                         StandardCharsets.UTF_8))
                 .contains(BlinkFixture.CREDENTIALS_ID)
                 .doesNotContain(API_KEY);
+    }
+
+    @Test
+    void theReadmeExampleReadsTheScalarOutputsAsVariables() throws Exception {
+        assertThat(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8))
+                .as("the README shows the example as this test runs it")
+                .contains(OUTPUTS)
+                .contains("```sh\n" + SHELL_EXAMPLE + "```")
+                .contains("```bat\n" + BATCH_EXAMPLE + "```");
+        server.workflow(WORKSPACE, WORKFLOW).outputs(OUTPUTS);
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
+        project.getBuildersList().add(Functions.isWindows() ? new BatchFile(BATCH_EXAMPLE) : new Shell(SHELL_EXAMPLE));
+        SeesTheEnvironment after = new SeesTheEnvironment();
+        project.getBuildersList().add(after);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        j.assertLogContains("verdict=contained hosts=3 ok=true host=a", build);
+        assertThat(after.seen)
+                .containsEntry("BLINK_OUTPUT_VERDICT", "contained")
+                .containsEntry("BLINK_OUTPUT_HOSTS", "3")
+                .containsEntry("BLINK_OUTPUT_OK", "true")
+                .containsEntry("BLINK_OUTPUT_HOST_NAME", "a")
+                .doesNotContainKey("BLINK_OUTPUT_DETAILS");
+        j.assertLogContains(
+                "Outputs not set as BLINK_OUTPUT_* variables: \"details\" (an object: only strings, numbers and"
+                        + " booleans become variables).",
+                build);
+    }
+
+    @Test
+    void onlyTheLatestExecutionsOutputsAreVariables() throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).outputs(OUTPUTS);
+        server.workflow(WORKSPACE, "wf-other").outputs("{\"ticket\": \"SEC-7\"}");
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
+        SeesTheEnvironment between = new SeesTheEnvironment();
+        project.getBuildersList().add(between);
+        project.getBuildersList().add(new BlinkExecuteBuilder("wf-other"));
+        SeesTheEnvironment after = new SeesTheEnvironment();
+        project.getBuildersList().add(after);
+
+        j.buildAndAssertSuccess(project);
+
+        assertThat(between.seen).containsEntry("BLINK_OUTPUT_VERDICT", "contained");
+        assertThat(after.seen)
+                .containsEntry("BLINK_OUTPUT_TICKET", "SEC-7")
+                .containsEntry("BLINK_EXECUTION_ID", server.executions().get(1).id())
+                .doesNotContainKeys("BLINK_OUTPUT_VERDICT", "BLINK_OUTPUT_HOSTS");
+    }
+
+    @Test
+    void theBuildPageListsTheOutputsEscaped() throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW)
+                .outputs("{\"verdict\": \"<script>alert('owned')</script>\", \"details\": {\"db1\": \"isolated\"}}");
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        HtmlPage page = j.createWebClient().getPage(build, "blink");
+
+        String id = server.executions().get(0).id();
+        assertThat(page.asNormalizedText())
+                .contains("Outputs of execution " + id)
+                .contains("verdict\t<script>alert('owned')</script>")
+                .contains("\"db1\": \"isolated\"");
+        // shown as text, never sent as markup, and so never run
+        assertThat(page.getWebResponse().getContentAsString())
+                .contains("&lt;script>alert('owned')")
+                .doesNotContain("<script>alert(");
+        assertThat(page.getElementsByTagName("script"))
+                .noneSatisfy(script -> assertThat(script.getTextContent()).contains("owned"));
+    }
+
+    @Test
+    void aStepThatDoesNotPrintItsOutputsDoesNotShowThemEither() throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).outputs(OUTPUTS);
+        FreeStyleProject project = j.createFreeStyleProject();
+        BlinkExecuteBuilder builder = new BlinkExecuteBuilder(WORKFLOW);
+        builder.setPrintOutputs(false);
+        project.getBuildersList().add(builder);
+        SeesTheEnvironment after = new SeesTheEnvironment();
+        project.getBuildersList().add(after);
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        HtmlPage page = j.createWebClient().getPage(build, "blink");
+
+        assertThat(page.asNormalizedText())
+                .contains("The outputs are not shown: the step does not print them.")
+                .doesNotContain("contained");
+        assertThat(Files.readString(build.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8))
+                .doesNotContain("isolated");
+        // the variables are for the build's own steps, not a display: they are still set
+        assertThat(after.seen).containsEntry("BLINK_OUTPUT_VERDICT", "contained");
     }
 
     @Test

@@ -31,6 +31,7 @@ class FormSecurityTest extends ConfiguredBlinkTest {
     private static final String STEP = "io.jenkins.plugins.blinkops.BlinkExecuteStep";
     private static final String WAIT = "io.jenkins.plugins.blinkops.BlinkWaitStep";
     private static final String CANCEL = "io.jenkins.plugins.blinkops.BlinkCancelStep";
+    private static final String CANCEL_BUILDER = "io.jenkins.plugins.blinkops.BlinkCancelBuilder";
     private static final List<String> SHARED_METHODS =
             List.of("checkWorkflowId?value=" + WORKFLOW, "fillWorkflowIdItems", "fillCredentialsIdItems");
 
@@ -72,9 +73,12 @@ class FormSecurityTest extends ConfiguredBlinkTest {
         assertThat(server.requests()).isEmpty();
     }
 
-    /** blinkWait and blinkCancel name an execution, not a workflow: they have the other fields' endpoints. */
+    /**
+     * blinkWait, blinkCancel and the freestyle cancel step name an execution, not a workflow: they
+     * have the other fields' endpoints.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {WAIT, CANCEL})
+    @ValueSource(strings = {WAIT, CANCEL, CANCEL_BUILDER})
     void theStepsThatNameAnExecutionAnswerOnlyThoseWhoMayConfigure(String descriptor) throws Exception {
         assertThat(post("developer", descriptor, "fillCredentialsIdItems")).contains(BlinkFixture.CREDENTIALS_ID);
         assertThat(post("developer", descriptor, "fillConnectionItems")).contains(BlinkFixture.CONNECTION);
@@ -94,7 +98,16 @@ class FormSecurityTest extends ConfiguredBlinkTest {
                 Arguments.of(POST_BUILD, withEvent),
                 Arguments.of(STEP, SHARED_METHODS),
                 Arguments.of(WAIT, List.of("fillCredentialsIdItems", "checkExecutionId", "checkTimeoutMinutes")),
-                Arguments.of(CANCEL, List.of("fillConnectionItems", "checkWorkspaceId", "checkExecutionId")));
+                Arguments.of(CANCEL, List.of("fillConnectionItems", "checkWorkspaceId", "checkExecutionId")),
+                Arguments.of(
+                        CANCEL_BUILDER,
+                        List.of(
+                                "fillConnectionItems",
+                                "checkConnection",
+                                "fillCredentialsIdItems",
+                                "checkCredentialsId",
+                                "checkWorkspaceId",
+                                "checkExecutionId")));
     }
 
     @ParameterizedTest

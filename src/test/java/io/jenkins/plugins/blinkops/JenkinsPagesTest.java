@@ -30,16 +30,25 @@ class JenkinsPagesTest extends ConfiguredBlinkTest {
     }
 
     @Test
-    void aFreestyleJobsConfigurationShowsTheStepAndThePostBuildAction() throws Exception {
+    void aFreestyleJobsConfigurationShowsTheStepsAndThePostBuildAction() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("configured");
         project.getBuildersList().add(new BlinkExecuteBuilder(WORKFLOW));
+        project.getBuildersList().add(new BlinkCancelBuilder("${BLINK_EXECUTION_ID}"));
         project.getPublishersList().add(new BlinkPostBuildAction(WORKFLOW));
 
         HtmlPage page = j.createWebClient().getPage(project, "configure");
 
         String text = page.asNormalizedText();
-        assertThat(text).contains("Run a Blink workflow").contains("Run a Blink workflow after the build");
+        assertThat(text)
+                .contains("Run a Blink workflow")
+                .contains("Cancel a Blink execution")
+                .contains("Run a Blink workflow after the build");
         assertThat(page.getElementsByName("_.workflowId")).hasSize(2);
+        assertThat(page.getElementsByName("_.executionId"))
+                .singleElement()
+                .satisfies(field -> assertThat(field.getAttribute("value")).isEqualTo("${BLINK_EXECUTION_ID}"));
+        // the connection fields of all three, from the one shared fragment
+        assertThat(page.getElementsByName("_.connection")).hasSize(3);
         // f:enum names its select after the bare field
         assertThat(page.getElementsByName("condition")).hasSize(1);
     }

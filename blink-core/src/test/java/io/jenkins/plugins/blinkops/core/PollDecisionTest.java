@@ -131,4 +131,22 @@ class PollDecisionTest {
                         POLICY, PollingPolicy.CALLBACK_FALLBACK, armed, ExecutionState.of("Running"), 90_000))
                 .isEqualTo(new PollDecision.TimedOut());
     }
+
+    /** What a forged knock (or a leaked token) costs while the run goes on: the fast polls of one window. */
+    @Test
+    void aWakeWhileTheRunGoesOnCostsTheReadsOfOneFastWindow() {
+        long wake = 100_000;
+        FollowState woken = ARMED.woken(wake);
+        List<Long> reads = new ArrayList<>();
+        long now = wake;
+        Duration next;
+        do {
+            reads.add(now - wake);
+            next = armedDelay(woken, now);
+            now += next.toMillis();
+        } while (next.compareTo(POLICY.maxInterval()) <= 0);
+        // the last read the window schedules falls just past it; after it the fallback's pause
+        assertThat(reads).containsExactly(0L, 1_000L, 2_000L, 4_000L, 8_000L, 16_000L);
+        assertThat(next).isEqualTo(PollingPolicy.CALLBACK_FALLBACK.nextDelay(Duration.ofMillis(wake + 16_000)));
+    }
 }

@@ -118,28 +118,34 @@ final class CallbackSender implements AutoCloseable {
                             .map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining("; ")));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callback.url()))
-                .timeout(CALL_TIMEOUT)
-                .method(callback.method(), HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(callback.url()))
+                    .timeout(CALL_TIMEOUT)
+                    .method(callback.method(), HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(builder::header);
+            request = builder.build();
+        } catch (IllegalArgumentException e) {
+            // a URL, method or header HttpClient cannot send: Blink could not have called it either,
+            // and an exception here would end the ticker, and every other run's callback with it
+            record(o, now, headers, body, -1);
+            return;
+        }
         HttpClient client;
         synchronized (this) {
             client = http;
         }
-        client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> {
-                    SentCallback record = new SentCallback(
-                            o.execution.id(),
-                            now,
-                            callback.url(),
-                            callback.method(),
-                            headers,
-                            body,
-                            response == null ? -1 : response.statusCode());
-                    synchronized (sent) {
-                        sent.add(record);
-                    }
-                });
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) ->
+                        record(o, now, headers, body, response == null ? -1 : response.statusCode()));
+    }
+
+    private void record(Owed o, long now, Map<String, String> headers, String body, int status) {
+        SentCallback record =
+                new SentCallback(o.execution.id(), now, o.callback.url(), o.callback.method(), headers, body, status);
+        synchronized (sent) {
+            sent.add(record);
+        }
     }
 
     /** The request's body, with the metadata the server's variant adds unless the request excludes them. */

@@ -211,6 +211,15 @@ class FakeCallbackTest {
         assertThat(sentFor(id).get(0).status()).isEqualTo(-1);
     }
 
+    @Test
+    void aUrlThatCannotBeCalledIsRecordedAndTheOthersStillGo() throws Exception {
+        String bad = start("instant", "{\"url\":\"http://127.0.0.1:1/a b\"}");
+        start("instant", callback("after"));
+        await(() -> received.size() == 1);
+        await(() -> sentFor(bad).size() == 1);
+        assertThat(sentFor(bad).get(0).status()).isEqualTo(-1);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -7,12 +7,14 @@ import java.util.function.LongSupplier;
 /**
  * The waits that Blink may wake with a callback, found by the hash of their token. Knocking is all
  * a caller can do, and all it does is make a wait poll Blink at once: nothing the caller sends is
- * read, so a forged or replayed callback can cost one extra read of the execution, no more.
+ * read, so a forged or replayed callback costs reads of the execution, no more: the one at once and
+ * those of the fast polling that follows a wake for a while (six in all; see {@link PollDecision}).
  *
  * <p>An unknown token costs the same as a known one up to the answer (one SHA-256, one lookup by
  * the hash), and the lookup cannot leak how close a guess was: it compares hashes, not tokens.
- * Knocks per token are limited ({@link #BURST}, then one per {@link #REFILL_MILLIS}), so that even a
- * leaked token can only make its wait poll a few times a minute.
+ * Knocks per token are limited ({@link #BURST}, then one per {@link #REFILL_MILLIS}), so that a
+ * leaked token can only keep its wait on that fast polling: about 25 reads a minute, while it is
+ * abused.
  */
 public final class CallbackRegistry {
     /** Knocks a token may make at once. Blink calls once per run; a retry or two must still wake. */

@@ -138,4 +138,51 @@ class ExecutionRequestTest {
         r.inputValues().addProperty("c", "3");
         assertThat(body(r).getAsJsonObject("input_values").keySet()).containsExactly("a");
     }
+
+    @Test
+    void noCallbackUnlessAsked() {
+        ExecutionRequest r =
+                ExecutionRequest.builder("ws", "wf").input("a", "1").build();
+        assertThat(r.callbackArmed()).isFalse();
+        assertThat(body(r).has("callback")).isFalse();
+        assertThat(r.toString()).doesNotContain("callback");
+    }
+
+    @Test
+    void anArmedRequestAsksForAPostToTheBaseAndToken() {
+        CallbackToken token = CallbackToken.generate();
+        ExecutionRequest r = ExecutionRequest.builder("ws", "wf")
+                .callback(" https://jenkins.example.com/blink-callback/ ", token)
+                .build();
+        assertThat(r.callbackArmed()).isTrue();
+        JsonObject callback = body(r).getAsJsonObject("callback");
+        assertThat(callback.keySet()).containsExactly("url", "method");
+        assertThat(callback.get("url").getAsString())
+                .isEqualTo("https://jenkins.example.com/blink-callback/" + token.value());
+        assertThat(callback.get("method").getAsString()).isEqualTo("POST");
+    }
+
+    @Test
+    void toStringSaysArmedButNeverShowsTheUrlNorTheToken() {
+        CallbackToken token = CallbackToken.generate();
+        ExecutionRequest r = ExecutionRequest.builder("ws", "wf")
+                .callback("https://jenkins.example.com/blink-callback/", token)
+                .build();
+        assertThat(r.toString())
+                .contains("callback")
+                .doesNotContain(token.value())
+                .doesNotContain("jenkins.example.com");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"ftp://jenkins/cb/", "https://jenkins/cb", "jenkins/cb/", "  "})
+    void aBaseThatIsNoHttpUrlEndingInSlashIsRejectedWithoutTheToken(String base) {
+        CallbackToken token = CallbackToken.generate();
+        assertThatThrownBy(() -> ExecutionRequest.builder("ws", "wf").callback(base, token))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("callbackUrl: ")
+                .message()
+                .doesNotContain(token.value());
+    }
 }

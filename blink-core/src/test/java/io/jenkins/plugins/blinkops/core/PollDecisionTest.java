@@ -79,4 +79,74 @@ class PollDecisionTest {
         assertThat(gentle.nextDelay(Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
         assertThat(gentle.nextDelay(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(5));
     }
+
+    // ---- a wait Blink is to wake with its callback
+
+    private static final FollowState ARMED = FollowState.started("ws", "wf", "ex", 0, Duration.ofHours(1), true);
+
+    private static Duration armedDelay(FollowState follow, long millis) {
+        PollDecision d = PollDecision.decide(
+                POLICY, PollingPolicy.CALLBACK_FALLBACK, follow, ExecutionState.of("Running"), millis);
+        return ((PollDecision.PollAgain) d).delay();
+    }
+
+    @Test
+    void anArmedWaitFirstLooksAfterTheFallbacksFirstPauseAnUnarmedOneAtOnce() {
+        assertThat(PollDecision.firstDelay(PollingPolicy.CALLBACK_FALLBACK, ARMED))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(PollDecision.firstDelay(PollingPolicy.CALLBACK_FALLBACK, FOLLOW))
+                .isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void anArmedWaitPollsOnTheFallbackSchedule() {
+        assertThat(armedDelay(ARMED, 60_000)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(armedDelay(ARMED, 120_000)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(armedDelay(ARMED, 240_000)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(armedDelay(ARMED, 1_200_000)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void afterAWakeItPollsAsIfTheRunHadJustStartedFor15SecondsThenFallsBack() {
+        FollowState woken = ARMED.woken(100_000);
+        assertThat(armedDelay(woken, 100_000)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(armedDelay(woken, 104_000)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(armedDelay(woken, 114_999)).isEqualTo(Duration.ofMillis(14_999));
+        assertThat(armedDelay(woken, 115_000)).isEqualTo(Duration.ofSeconds(115));
+    }
+
+    @Test
+    void theFastPollsAfterAWakeAreNeverSlowerThanTheFallback() {
+        PollingPolicy quickFallback = new PollingPolicy(Duration.ofMillis(100), 1.0, Duration.ofMillis(100));
+        PollDecision d =
+                PollDecision.decide(POLICY, quickFallback, ARMED.woken(5_000), ExecutionState.of("Running"), 5_000);
+        assertThat(d).isEqualTo(new PollDecision.PollAgain(Duration.ofMillis(100)));
+    }
+
+    @Test
+    void anArmedWaitsLastPollFallsOnTheDeadline() {
+        FollowState armed = FollowState.started("ws", "wf", "ex", 0, Duration.ofSeconds(90), true);
+        assertThat(armedDelay(armed, 60_000)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(PollDecision.decide(
+                        POLICY, PollingPolicy.CALLBACK_FALLBACK, armed, ExecutionState.of("Running"), 90_000))
+                .isEqualTo(new PollDecision.TimedOut());
+    }
+
+    /** What a forged knock (or a leaked token) costs while the run goes on: the fast polls of one window. */
+    @Test
+    void aWakeWhileTheRunGoesOnCostsTheReadsOfOneFastWindow() {
+        long wake = 100_000;
+        FollowState woken = ARMED.woken(wake);
+        List<Long> reads = new ArrayList<>();
+        long now = wake;
+        Duration next;
+        do {
+            reads.add(now - wake);
+            next = armedDelay(woken, now);
+            now += next.toMillis();
+        } while (next.compareTo(POLICY.maxInterval()) <= 0);
+        // the last read the window schedules falls just past it; after it the fallback's pause
+        assertThat(reads).containsExactly(0L, 1_000L, 2_000L, 4_000L, 8_000L, 16_000L);
+        assertThat(next).isEqualTo(PollingPolicy.CALLBACK_FALLBACK.nextDelay(Duration.ofMillis(wake + 16_000)));
+    }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.blinkops.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.jenkins.plugins.blinkops.core.fake.ReferenceFixture;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,21 @@ class ReferenceShapesTest {
         ReferenceFixture fixture = ReferenceFixture.load(name);
         assertThat(fixture.reference()).isNotBlank();
         assertThat(fixture.url()).startsWith("https://");
+    }
+
+    @Test
+    void theExecuteBodyHasTheReferencesShapeCallbackIncluded() {
+        ExecutionRequest request = ExecutionRequest.builder("ws", "wf")
+                .input("target", "prod")
+                .eventJson("{\"alert\":1}")
+                .runner("default")
+                .triggerType("jenkins")
+                .pastExecutionRef("e-1")
+                .callback("https://jenkins.example.com/blink-callback/", CallbackToken.generate())
+                .build();
+        assertThat(ReferenceFixture.load("execute-request")
+                        .differencesFrom(JsonParser.parseString(request.toJsonBody())))
+                .isEmpty();
     }
 
     @Test

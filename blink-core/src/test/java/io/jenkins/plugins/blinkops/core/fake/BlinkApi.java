@@ -149,7 +149,8 @@ final class BlinkApi {
     /**
      * "Execute a workflow": {@code {"execution_id"}} at once, or with {@code run_sync=true} the
      * workflow's outputs when it ends (see {@link #waitForEnd}). Body fields as the page lists them;
-     * {@code input_values} must be an object.
+     * {@code input_values} must be an object, and a {@code callback} is called when the run ends
+     * (see {@link Callback}, {@link CallbackDelivery}).
      */
     private Answer execute(Route.Match match, RecordedRequest request) {
         FakeWorkspace ws = workspace(match.param(0));
@@ -159,9 +160,15 @@ final class BlinkApi {
         if (inputs != null && !inputs.isJsonObject() && !inputs.isJsonNull()) {
             throw new ApiError(400, "Invalid request body: input_values must be an object");
         }
+        Callback callback;
+        try {
+            callback = Callback.of(body);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "Invalid request body: " + e.getMessage());
+        }
         boolean sync = "true".equalsIgnoreCase(request.query().get("run_sync"));
         int timeoutSeconds = syncTimeout(request);
-        FakeExecution execution = server.startExecution(ws.id(), wf, request, body);
+        FakeExecution execution = server.startExecution(ws.id(), wf, request, body, callback);
         if (!sync) {
             JsonObject answer = new JsonObject();
             answer.addProperty("execution_id", execution.id());

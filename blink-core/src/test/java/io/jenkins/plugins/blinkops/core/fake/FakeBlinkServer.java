@@ -50,6 +50,11 @@ import java.util.function.LongSupplier;
  * look, so a benchmark can follow 1,000 ten-minute workflows by moving a simulated clock. Only a
  * {@code run_sync=true} execute and a slow fault wait in real time. Requests are served by a cached
  * thread pool, so a slow answer never holds up the others.
+ *
+ * <p>An execute request with a {@code callback} gets it called when the run ends, by one daemon
+ * thread that checks the runs owing a callback against the same clock (see {@link CallbackSender}):
+ * when and how often as {@link #callbackDelivery} says, with the body {@link #callbackMetadata}
+ * says. Each call made is recorded ({@link #callbacks()}).
  */
 public final class FakeBlinkServer implements AutoCloseable {
 
@@ -72,6 +77,9 @@ public final class FakeBlinkServer implements AutoCloseable {
     private volatile OutputsLocation outputsLocation = OutputsLocation.STEPS;
     private volatile SyncTimeoutAnswer syncTimeoutAnswer = SyncTimeoutAnswer.STATUS_408;
     private volatile CancelAnswers cancelAnswers = CancelAnswers.OLD_SPEC;
+    private volatile CallbackDelivery callbackDelivery = CallbackDelivery.AFTER_END;
+    private volatile CallbackMetadata callbackMetadata = CallbackMetadata.TOP_LEVEL;
+    private final CallbackSender callbacks = new CallbackSender(this::now);
 
     private final ConcurrentSkipListMap<String, FakeWorkspace> workspaces = new ConcurrentSkipListMap<>();
     private final Map<String, FakeExecution> executionsById = new ConcurrentHashMap<>();
@@ -124,9 +132,10 @@ public final class FakeBlinkServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
-    /** Stops at once: open connections are dropped and waiting requests interrupted. */
+    /** Stops at once: open connections are dropped, waiting requests interrupted, callbacks owed forgotten. */
     @Override
     public void close() {
+        callbacks.close();
         http.stop(0);
         executor.shutdownNow();
     }
@@ -200,6 +209,18 @@ public final class FakeBlinkServer implements AutoCloseable {
         return this;
     }
 
+    /** When and how often an execute request's callback is called; default {@link CallbackDelivery#AFTER_END}. */
+    public FakeBlinkServer callbackDelivery(CallbackDelivery delivery) {
+        this.callbackDelivery = Objects.requireNonNull(delivery, "delivery");
+        return this;
+    }
+
+    /** What a callback's body carries besides the request's own; default {@link CallbackMetadata#TOP_LEVEL}. */
+    public FakeBlinkServer callbackMetadata(CallbackMetadata metadata) {
+        this.callbackMetadata = Objects.requireNonNull(metadata, "metadata");
+        return this;
+    }
+
     // ---- faults
 
     /** Queues a fault for the next request on this route. */
@@ -250,6 +271,11 @@ public final class FakeBlinkServer implements AutoCloseable {
         }
     }
 
+    /** Every callback made so far, in order of the answers (or failures) they got. */
+    public List<SentCallback> callbacks() {
+        return callbacks.sent();
+    }
+
     /**
      * Requests in flight at the server now: received, and not yet answered (a slow answer is in
      * flight while it waits). An answer counts as given when its first byte is about to be written.
@@ -276,6 +302,7 @@ public final class FakeBlinkServer implements AutoCloseable {
     public void forgetExecutions() {
         executionsById.clear();
         executionsInOrder.clear();
+        callbacks.forget();
         clearRequests();
     }
 
@@ -361,11 +388,16 @@ public final class FakeBlinkServer implements AutoCloseable {
         });
     }
 
-    FakeExecution startExecution(String wsId, FakeWorkflow wf, RecordedRequest request, JsonObject body) {
+    /** @param callback the request's callback, or null */
+    FakeExecution startExecution(
+            String wsId, FakeWorkflow wf, RecordedRequest request, JsonObject body, Callback callback) {
         FakeExecution execution = new FakeExecution(
                 UUID.randomUUID().toString(), wsId, wf.id(), wf.behaviour(), this::now, request, body);
         executionsById.put(execution.id(), execution);
         executionsInOrder.add(execution);
+        if (callback != null) {
+            callbacks.announce(execution, callback, callbackDelivery, callbackMetadata);
+        }
         return execution;
     }
 

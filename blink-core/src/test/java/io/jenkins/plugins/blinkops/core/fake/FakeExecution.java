@@ -60,6 +60,11 @@ public final class FakeExecution {
         return stateAt(clock.getAsLong());
     }
 
+    /** Epoch ms, by the server's clock, when the record showed the end; null while it runs. */
+    public Long finishedAt() {
+        return finishedAt(clock.getAsLong());
+    }
+
     public synchronized boolean cancelled() {
         return cancelledAt != null;
     }
@@ -115,6 +120,11 @@ public final class FakeExecution {
             return cancelledAt;
         }
         return now >= naturalEnd() ? naturalEnd() : null;
+    }
+
+    /** Epoch ms when the record shows, or will show, the end: the cancel, or the natural end. */
+    synchronized long endsAt() {
+        return cancelledAt != null ? cancelledAt : naturalEnd();
     }
 
     /** Milliseconds until it ends on its own, by the server's clock; zero once ended. */

@@ -77,6 +77,16 @@ class FakeFollowsTheReferenceTest {
     }
 
     @Test
+    void executeAcceptsTheReferencesRequestBodyCallbackIncluded() throws Exception {
+        ReferenceFixture request = ReferenceFixture.load("execute-request");
+        HttpResponse<String> response = send("POST", "/workspace/ws1/playbooks/ok/execute", request.text());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(differences("execute-async", response)).isEmpty();
+        assertThat(server.execution(executionId(response)).startRequest().bodyJson())
+                .isEqualTo(request.body());
+    }
+
+    @Test
     void cancelAnswersInTheOldSpecsShape() throws Exception {
         server.workflow("ws1", "long").takes(Duration.ofMinutes(5));
         String id = executionId(send("POST", "/workspace/ws1/playbooks/long/execute", "{}"));
@@ -93,6 +103,14 @@ class FakeFollowsTheReferenceTest {
                 .anyMatch(d -> d.contains("display_name: missing"));
         assertThat(ReferenceFixture.load("execution").differencesFrom(JsonParser.parseString("{\"outputs\":{}}")))
                 .anyMatch(d -> d.contains("outputs: not in the reference"));
+        // a request may leave members out, but not change their type nor add its own
+        ReferenceFixture request = ReferenceFixture.load("execute-request");
+        assertThat(request.differencesFrom(JsonParser.parseString("{\"callback\":{\"url\":\"u\"}}")))
+                .isEmpty();
+        assertThat(request.differencesFrom(JsonParser.parseString("{\"callback\":{\"url\":\"u\",\"headers\":[]}}")))
+                .anyMatch(d -> d.contains("callback.headers: expected object"));
+        assertThat(request.differencesFrom(JsonParser.parseString("{\"callback\":{\"url\":\"u\",\"token\":\"t\"}}")))
+                .anyMatch(d -> d.contains("callback.token: not in the reference"));
     }
 
     private void assertShape(Route route, HttpResponse<String> response) {

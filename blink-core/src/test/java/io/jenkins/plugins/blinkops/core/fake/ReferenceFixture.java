@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *
  * <p>Flags: {@code map} (the body's keys are data, such as workspace ids: only its members' shape
  * counts), {@code freeForm} (any JSON object: a workflow's own outputs), {@code anyValue} (members
- * whose value is whatever a step's action gave, of any type).
+ * whose value is whatever a step's action gave, of any type), {@code optionalMembers} (a request
+ * body: a member may be left out, but one that is there has the reference's name and type).
  */
 public record ReferenceFixture(
         String name,
@@ -30,6 +31,7 @@ public record ReferenceFixture(
         String url,
         boolean map,
         boolean freeForm,
+        boolean optionalMembers,
         Set<String> anyValue,
         JsonElement body) {
 
@@ -44,6 +46,7 @@ public record ReferenceFixture(
             Route.CANCEL, "cancel");
 
     public static final List<String> ALL = List.of(
+            "execute-request",
             "execute-async",
             "execute-sync",
             "execution",
@@ -74,6 +77,7 @@ public record ReferenceFixture(
                     file.get("url").getAsString(),
                     file.has("map") && file.get("map").getAsBoolean(),
                     file.has("freeForm") && file.get("freeForm").getAsBoolean(),
+                    file.has("optionalMembers") && file.get("optionalMembers").getAsBoolean(),
                     file.has("anyValue")
                             ? file.getAsJsonArray("anyValue").asList().stream()
                                     .map(JsonElement::getAsString)
@@ -92,7 +96,7 @@ public record ReferenceFixture(
 
     /**
      * How {@code answer} differs from this fixture's shape; empty when it has the shape. Each
-     * object has exactly the fixture's members, each of the fixture's JSON type, recursively; an
+     * object has exactly the fixture's members (with {@code optionalMembers}, some of them), each of the fixture's JSON type, recursively; an
      * answer's {@code null} stands for any type (Blink writes {@code null} for what a run has not
      * reached yet); a fixture's {@code {}} or {@code null} stands for any value of that kind.
      */
@@ -130,9 +134,9 @@ public record ReferenceFixture(
             JsonObject e = expected.getAsJsonObject();
             JsonObject a = actual.getAsJsonObject();
             for (String name : e.keySet()) {
-                if (!a.has(name)) {
+                if (!a.has(name) && !optionalMembers) {
                     differences.add(at + "." + name + ": missing");
-                } else {
+                } else if (a.has(name)) {
                     compare(at + "." + name, e.get(name), a.get(name), differences);
                 }
             }

@@ -9,6 +9,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.blinkops.core.CallbackToken;
+import io.jenkins.plugins.blinkops.core.fake.CallbackDelivery;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +34,8 @@ import org.kohsuke.stapler.Dispatcher;
 /**
  * The callback endpoint, {@code <Jenkins URL>/blink-callback/<token>}, on a real Jenkins: what
  * Blink's callback does to a waiting build, and what anyone else's request can and cannot do. The
- * requests are made here, as Blink would make them: no login, no crumb, any body.
+ * fake Blink calls back as the reference lets it; where a test knocks itself, the fake does not, so
+ * that every request the endpoint gets is the test's own.
  */
 class BlinkCallbackTest extends ConfiguredBlinkTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,10 +48,12 @@ class BlinkCallbackTest extends ConfiguredBlinkTest {
         server.clock(() -> System.currentTimeMillis() + blinkClockOffset.get());
         server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofHours(1)).outputs("{\"verdict\": \"contained\"}");
         BlinkGlobalConfiguration.get().connection(CONNECTION).orElseThrow().setCallbackEnabled(true);
+        server.callbackDelivery(CallbackDelivery.NEVER);
     }
 
     @Test
     void blinksCallbackEndsTheWaitWithoutLoginOrCrumb() throws Exception {
+        server.callbackDelivery(CallbackDelivery.AFTER_END);
         // nobody may do anything, and POSTs need a crumb: the callback must still get through
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy());
@@ -62,7 +66,6 @@ class BlinkCallbackTest extends ConfiguredBlinkTest {
         assertThat(server.count(Route.GET_EXECUTION)).isZero();
 
         endTheRunInBlink();
-        assertThat(post(callback, "").statusCode()).isEqualTo(204);
 
         j.assertBuildStatusSuccess(j.waitForCompletion(run));
         j.assertLogContains("Blink called back; reading execution", run);
@@ -70,6 +73,14 @@ class BlinkCallbackTest extends ConfiguredBlinkTest {
         j.assertLogNotContains("found the end by polling", run);
         // the callback's one read was all it took: no poll before it
         assertThat(server.count(Route.GET_EXECUTION)).isEqualTo(1);
+        while (server.callbacks().isEmpty()) {
+            Thread.sleep(50); // the fake records a callback once its answer is back; the test's timeout bounds this
+        }
+        assertThat(server.callbacks()).singleElement().satisfies(sent -> {
+            assertThat(sent.method()).isEqualTo("POST");
+            assertThat(sent.url()).isEqualTo(callback);
+            assertThat(sent.status()).isEqualTo(204);
+        });
     }
 
     @Test

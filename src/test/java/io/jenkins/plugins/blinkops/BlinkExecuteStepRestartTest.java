@@ -7,10 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.jenkins.plugins.blinkops.core.fake.SentCallback;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +54,10 @@ class BlinkExecuteStepRestartTest {
         }
     }
 
-    /** The step keeps only the hash of the callback's token, and listens for it again after the restart. */
+    /**
+     * The step keeps only the hash of the callback's token, and listens for it again after the
+     * restart: the fake Blink calls back the URL it was given before it, and the wait wakes.
+     */
     @Test
     void blinksCallbackStillWakesTheWaitAfterARestart() throws Throwable {
         AtomicLong blinkClockOffset = new AtomicLong();
@@ -87,16 +87,10 @@ class BlinkExecuteStepRestartTest {
                 j.waitForMessage("State: Running", run);
                 blinkClockOffset.addAndGet(Duration.ofHours(2).toMillis());
 
-                HttpResponse<Void> answer = HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(URI.create(j.getURL() + "blink-callback/" + token.get()))
-                                        .POST(HttpRequest.BodyPublishers.noBody())
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
-
-                assertThat(answer.statusCode()).isEqualTo(204);
                 j.assertBuildStatusSuccess(j.waitForCompletion(run));
                 j.assertLogContains("Blink called back; reading execution", run);
+                j.assertLogNotContains("found the end by polling", run);
+                assertThat(server.callbacks()).extracting(SentCallback::url).allMatch(url -> url.endsWith(token.get()));
             });
         }
     }
@@ -118,7 +112,7 @@ class BlinkExecuteStepRestartTest {
                 while (server.inFlight() == 0) {
                     Thread.sleep(100); // until Blink holds the request; the test's own timeout bounds this
                 }
-                assertThat(run.getExecution().blocksRestart()).isFalse();
+                assertThat(BlinkFixture.blocksRestartOnceSettled(run)).isFalse();
             });
             sessions.then(j -> {
                 WorkflowRun run =

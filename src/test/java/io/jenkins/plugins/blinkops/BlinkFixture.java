@@ -14,6 +14,7 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** A fake Blink server and the Jenkins configuration that points at it, as most tests need them. */
@@ -86,5 +87,16 @@ final class BlinkFixture {
 
     private static StringCredentialsImpl secretText(String id, String secret) {
         return new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "Blink API key", Secret.fromString(secret));
+    }
+
+    /**
+     * Whether the build blocks a restart once its Pipeline thread is idle: saving the program, as a
+     * step does when it has an execution id, blocks a restart for a moment, whatever the step.
+     */
+    static boolean blocksRestartOnceSettled(WorkflowRun run) throws InterruptedException {
+        for (int tries = 0; tries < 100 && run.getExecution().blocksRestart(); tries++) {
+            Thread.sleep(100);
+        }
+        return run.getExecution().blocksRestart();
     }
 }

@@ -33,7 +33,7 @@ class BlinkWaitStepRestartTest {
                         """.formatted(WORKFLOW), true));
                 WorkflowRun run = job.scheduleBuild2(0).waitForStart();
                 j.waitForMessage("State: Running", run);
-                assertThat(run.getExecution().blocksRestart()).isFalse();
+                assertThat(BlinkFixture.blocksRestartOnceSettled(run)).isFalse();
             });
             sessions.then(j -> {
                 WorkflowRun run =

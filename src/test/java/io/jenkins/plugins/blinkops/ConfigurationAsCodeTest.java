@@ -10,6 +10,10 @@ import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.Mapping;
 import io.jenkins.plugins.casc.model.Sequence;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,16 @@ class ConfigurationAsCodeTest {
         BlinkConnection lab = connections.get(1);
         assertThat(lab.getDefaultWorkspaceId()).isNull();
         assertThat(lab.getResponseTimeoutSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void theReadmeShowsTheConfigurationTheseTestsImport() throws Exception {
+        String imported;
+        try (InputStream yaml = getClass().getResourceAsStream("configuration-as-code.yml")) {
+            imported = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8))
+                .contains("```yaml\n" + imported + "```");
     }
 
     @Test

@@ -71,9 +71,8 @@ class CallbackTest {
     }
 
     private ExecutionOutcome run(RunOptions options) throws Exception {
-        ExecutionRequest request = ExecutionRequest.builder("ws-1", "wf-1")
-                .callback(receiver.baseUrl(), token)
-                .build();
+        ExecutionRequest request =
+                ExecutionRequest.builder("ws-1", "wf-1").build().withCallback(receiver.baseUrl(), token);
         return new WorkflowRunner(client, options, log.log).run(request, wakeup);
     }
 

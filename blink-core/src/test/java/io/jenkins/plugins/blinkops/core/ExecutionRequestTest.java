@@ -152,8 +152,8 @@ class ExecutionRequestTest {
     void anArmedRequestAsksForAPostToTheBaseAndToken() {
         CallbackToken token = CallbackToken.generate();
         ExecutionRequest r = ExecutionRequest.builder("ws", "wf")
-                .callback(" https://jenkins.example.com/blink-callback/ ", token)
-                .build();
+                .build()
+                .withCallback(" https://jenkins.example.com/blink-callback/ ", token);
         assertThat(r.callbackArmed()).isTrue();
         JsonObject callback = body(r).getAsJsonObject("callback");
         assertThat(callback.keySet()).containsExactly("url", "method");
@@ -166,8 +166,8 @@ class ExecutionRequestTest {
     void toStringSaysArmedButNeverShowsTheUrlNorTheToken() {
         CallbackToken token = CallbackToken.generate();
         ExecutionRequest r = ExecutionRequest.builder("ws", "wf")
-                .callback("https://jenkins.example.com/blink-callback/", token)
-                .build();
+                .build()
+                .withCallback("https://jenkins.example.com/blink-callback/", token);
         assertThat(r.toString())
                 .contains("callback")
                 .doesNotContain(token.value())
@@ -179,7 +179,7 @@ class ExecutionRequestTest {
     @ValueSource(strings = {"ftp://jenkins/cb/", "https://jenkins/cb", "jenkins/cb/", "  "})
     void aBaseThatIsNoHttpUrlEndingInSlashIsRejectedWithoutTheToken(String base) {
         CallbackToken token = CallbackToken.generate();
-        assertThatThrownBy(() -> ExecutionRequest.builder("ws", "wf").callback(base, token))
+        assertThatThrownBy(() -> ExecutionRequest.builder("ws", "wf").build().withCallback(base, token))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("callbackUrl: ")
                 .message()

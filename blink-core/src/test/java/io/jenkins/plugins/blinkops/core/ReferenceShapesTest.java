@@ -33,8 +33,8 @@ class ReferenceShapesTest {
                 .runner("default")
                 .triggerType("jenkins")
                 .pastExecutionRef("e-1")
-                .callback("https://jenkins.example.com/blink-callback/", CallbackToken.generate())
-                .build();
+                .build()
+                .withCallback("https://jenkins.example.com/blink-callback/", CallbackToken.generate());
         assertThat(ReferenceFixture.load("execute-request")
                         .differencesFrom(JsonParser.parseString(request.toJsonBody())))
                 .isEmpty();

@@ -238,16 +238,16 @@ final class CallbackWake {
     private static Ended waitFor(
             WorkflowRunner runner, String workflow, boolean armed, CallbackRegistry registry, CallbackReceiver receiver)
             throws Exception {
-        ExecutionRequest.Builder request = ExecutionRequest.builder("ws-1", workflow);
+        ExecutionRequest request = ExecutionRequest.builder("ws-1", workflow).build();
         Wakeup wakeup = new Wakeup();
         CallbackRegistry.Registration registration = () -> {};
         if (armed) {
             CallbackToken token = CallbackToken.generate();
-            request.callback(receiver.baseUrl(), token);
+            request = request.withCallback(receiver.baseUrl(), token);
             registration = registry.register(token.hash(), wakeup::ring);
         }
         try (CallbackRegistry.Registration ignored = registration) {
-            ExecutionOutcome outcome = runner.run(request.build(), wakeup);
+            ExecutionOutcome outcome = runner.run(request, wakeup);
             return new Ended(outcome.executionId(), System.currentTimeMillis(), outcome.success());
         }
     }

@@ -28,15 +28,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
+import javax.management.ObjectName;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.actions.TimingAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.nodes.StepAtomNode;
+import org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.job.properties.DurabilityHintJobProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * <p>Sizes and rounds are system properties, so an exploratory run can be small: {@code
  * blink.bench.follow} and {@code blink.bench.sync} ({@code BUILDSxBRANCHES}, default {@code 10x100}
  * and {@code 5x10}), {@code blink.bench.rounds} (default 3) and {@code blink.bench.warmups}
- * (default 1, not counted).
+ * (default 1, not counted); {@code blink.bench.durability} sets the jobs' durability hint (default
+ * Jenkins' own, {@code MAX_SURVIVABILITY}).
  */
 @WithJenkins
 class PipelineScaleBenchmark {
@@ -99,7 +103,18 @@ class PipelineScaleBenchmark {
         }
     }
 
-    record Scenario(String waitMode, Shape shape, int maxConcurrentRequests) {}
+    /** {@code durability} null: Jenkins' default, {@code MAX_SURVIVABILITY}. */
+    record Scenario(String waitMode, Shape shape, int maxConcurrentRequests, FlowDurabilityHint durability) {
+        Scenario(String waitMode, Shape shape, int maxConcurrentRequests) {
+            this(waitMode, shape, maxConcurrentRequests, durabilityProperty());
+        }
+
+        /** {@code blink.bench.durability}, e.g. {@code PERFORMANCE_OPTIMIZED}, to see what the program's saves cost. */
+        private static FlowDurabilityHint durabilityProperty() {
+            String hint = System.getProperty("blink.bench.durability");
+            return hint == null || hint.isBlank() ? null : FlowDurabilityHint.valueOf(hint.strip());
+        }
+    }
 
     /** The threads of the JVM at one moment: all of them, the fake Blink's, and by name. */
     record Threads(int live, int fake, Map<String, Integer> byGroup) {}
@@ -112,6 +127,7 @@ class PipelineScaleBenchmark {
             double busyMean,
             double heapBeforeMb,
             double heapWaitingMb,
+            Map<String, long[]> heapGrowthByClass,
             List<Double> stepEnds,
             List<Double> buildEnds,
             List<Double> lastStepToFlowEnd,
@@ -159,6 +175,9 @@ class PipelineScaleBenchmark {
         for (int b = 0; b < scenario.shape().builds(); b++) {
             WorkflowJob job = j.createProject(WorkflowJob.class, "scale-" + b);
             job.setDefinition(new CpsFlowDefinition(script(scenario), true));
+            if (scenario.durability() != null) {
+                job.addProperty(new DurabilityHintJobProperty(scenario.durability()));
+            }
             jobs.add(job);
         }
         int warmups = Integer.getInteger("blink.bench.warmups", 1);
@@ -200,6 +219,7 @@ class PipelineScaleBenchmark {
         server.forgetExecutions();
         Threads before = threads();
         double heapBefore = heapAfterGcMb();
+        Map<String, long[]> histogramBefore = classHistogram();
 
         long scheduled = System.nanoTime();
         List<QueueTaskFuture<WorkflowRun>> queued = new ArrayList<>();
@@ -237,6 +257,7 @@ class PipelineScaleBenchmark {
         // the fake records every poll; what it keeps of its runs stays in the figure, its request log does not
         server.clearRequests();
         double heapWaiting = heapAfterGcMb();
+        Map<String, long[]> growth = minus(classHistogram(), histogramBefore);
 
         if (scenario.waitMode().equals("FOLLOW")) {
             // steps started together poll together: a release at a fixed moment would always fall at the
@@ -283,6 +304,7 @@ class PipelineScaleBenchmark {
                 (double) busySum / samples,
                 heapBefore,
                 heapWaiting,
+                growth,
                 stepEnds,
                 buildEnds,
                 lastStepToFlowEnd,
@@ -348,6 +370,37 @@ class PipelineScaleBenchmark {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    /**
+     * Live objects by class, as {@code jcmd GC.class_histogram} prints them (it collects first):
+     * class name to {instances, bytes}. What the heap per step is made of.
+     */
+    private static Map<String, long[]> classHistogram() throws Exception {
+        String text = (String) ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
+        Map<String, long[]> byClass = new HashMap<>();
+        for (String line : text.split("\\R")) {
+            String[] cells = line.strip().split("\\s+");
+            // "   1:   123   4567  [B (java.base@25)": number, instances, bytes, class, module
+            if (cells.length >= 4 && cells[0].endsWith(":")) {
+                byClass.put(cells[3], new long[] {Long.parseLong(cells[1]), Long.parseLong(cells[2])});
+            }
+        }
+        return byClass;
+    }
+
+    private static Map<String, long[]> minus(Map<String, long[]> after, Map<String, long[]> before) {
+        Map<String, long[]> growth = new HashMap<>();
+        after.forEach((name, counts) -> {
+            long[] was = before.getOrDefault(name, new long[2]);
+            growth.put(name, new long[] {counts[0] - was[0], counts[1] - was[1]});
+        });
+        return growth;
     }
 
     private static Threads threads() {
@@ -456,21 +509,33 @@ class PipelineScaleBenchmark {
                         String.valueOf(last.before().byGroup().getOrDefault(e.getKey(), 0)),
                         String.valueOf(e.getValue()))));
 
+        List<List<String>> classes = new ArrayList<>();
+        last.heapGrowthByClass().entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1])
+                        .reversed())
+                .limit(15)
+                .forEach(e -> classes.add(List.of(
+                        e.getKey(),
+                        String.format(Locale.ROOT, "%.1f", e.getValue()[0] / (double) steps),
+                        String.format(Locale.ROOT, "%.0f", e.getValue()[1] / (double) steps))));
+
         return String.format(
                 Locale.ROOT,
                 "Inside Jenkins: %d blinkExecute steps (waitMode %s) waiting at once, %d builds x %d parallel"
-                        + " branches, no node; connection maxConcurrentRequests %d%n"
+                        + " branches, no node; connection maxConcurrentRequests %d; durability %s%n"
                         + "Jenkins %s, Java %s, %d processors, max heap %d MB; %d measured rounds after %d"
                         + " warm-up; load average before %s, after %s%n"
                         + "%s%n"
                         + "%s%n"
                         + "Threads by name, last round, top 10 while waiting:%n%s%n"
+                        + "Live heap grown while waiting, by class, last round, top 15 (per waiting step):%n%s%n"
                         + "every step ended Completed, every build succeeded, in every round: yes%n",
                 steps,
                 scenario.waitMode(),
                 shape.builds(),
                 shape.branches(),
                 scenario.maxConcurrentRequests(),
+                scenario.durability() == null ? "Jenkins' default" : scenario.durability(),
                 Jenkins.VERSION,
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
@@ -483,7 +548,8 @@ class PipelineScaleBenchmark {
                         ? "released at a seeded random moment 0–15 s after every step polled every 15 s"
                         : "released as soon as Blink held every request",
                 Stats.table(List.of("measure", "median [p25–p75] (min–max) over " + rounds.size() + " rounds"), rows),
-                Stats.table(List.of("thread name", "before", "all waiting"), groups));
+                Stats.table(List.of("thread name", "before", "all waiting"), groups),
+                Stats.table(List.of("class", "instances", "bytes"), classes));
     }
 
     private static List<Double> each(List<Round> rounds, ToDoubleFunction<Round> measure) {

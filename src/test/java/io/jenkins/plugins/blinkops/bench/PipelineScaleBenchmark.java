@@ -477,6 +477,16 @@ class PipelineScaleBenchmark {
                 each(rounds, r -> (r.heapWaitingMb() - r.heapBeforeMb()) * 1024 / steps),
                 1));
         rows.add(Stats.row(
+                "  per waiting step, live objects by the class histogram (KB)",
+                each(
+                        rounds,
+                        r -> r.heapGrowthByClass().values().stream()
+                                        .mapToLong(counts -> counts[1])
+                                        .sum()
+                                / 1024.0
+                                / steps),
+                1));
+        rows.add(Stats.row(
                 "release → a step's end (s): median of the " + steps,
                 each(rounds, r -> Stats.quantile(r.stepEnds(), 0.5)),
                 2));

@@ -27,7 +27,12 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
     /** Parallel branches of one Pipeline may record at the same time; only one may create the action. */
     private static final Object RECORDING = new Object();
 
-    private final List<Execution> executions = new ArrayList<>();
+    /**
+     * Never changed once published, only replaced: saving the build (XStream walks this list) may
+     * happen on any thread while a parallel branch records, and a list changed under it fails the save.
+     */
+    private volatile List<Execution> executions = new ArrayList<>();
+
     private transient Run<?, ?> run;
 
     /** Adds the execution to the build's record, creating it on the first execution, and saves the build. */
@@ -48,10 +53,12 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
     }
 
     private synchronized void add(Execution execution) {
-        executions.add(execution);
+        List<Execution> more = new ArrayList<>(executions);
+        more.add(execution);
+        executions = more;
     }
 
-    public synchronized List<Execution> getExecutions() {
+    public List<Execution> getExecutions() {
         return List.copyOf(executions);
     }
 
@@ -60,9 +67,10 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
     }
 
     @Override
-    public synchronized void buildEnvironment(Run<?, ?> build, EnvVars env) {
-        if (!executions.isEmpty()) {
-            env.putAll(executions.get(executions.size() - 1).environment);
+    public void buildEnvironment(Run<?, ?> build, EnvVars env) {
+        List<Execution> now = executions;
+        if (!now.isEmpty()) {
+            env.putAll(now.get(now.size() - 1).environment);
         }
     }
 

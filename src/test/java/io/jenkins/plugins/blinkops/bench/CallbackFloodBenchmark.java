@@ -123,8 +123,9 @@ class CallbackFloodBenchmark {
         List<Double> lateness = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
         Map<String, Long> readsPerExecution = new TreeMap<>();
-        server.requests(Route.GET_EXECUTION).forEach(r -> readsPerExecution.merge(
-                r.path().substring(r.path().lastIndexOf('/') + 1), 1L, Long::sum));
+        server.requests(Route.GET_EXECUTION)
+                .forEach(r ->
+                        readsPerExecution.merge(r.path().substring(r.path().lastIndexOf('/') + 1), 1L, Long::sum));
         for (WorkflowRun run : runs) {
             String id = run.getAction(io.jenkins.plugins.blinkops.BlinkExecutionAction.class)
                     .getExecutions()

@@ -4,12 +4,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Median and spread of repeated measurements. */
-record Stats(double median, double p25, double p75, double min, double max, int n) {
+/**
+ * Median and spread of repeated measurements. Public for the Jenkins benchmarks
+ * ({@code io.jenkins.plugins.blinkops.bench}), which report in the same form.
+ */
+public record Stats(double median, double p25, double p75, double min, double max, int n) {
 
-    static Stats of(List<Double> values) {
+    public static Stats of(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Stats(quantile(v, 0.5), quantile(v, 0.25), quantile(v, 0.75), v[0], v[v.length - 1], v.length);
+    }
+
+    /** The {@code q}-quantile (0–1) of {@code values}, interpolated as {@link #of} does. */
+    public static double quantile(List<Double> values, double q) {
+        return quantile(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
     }
 
     private static double quantile(double[] sorted, double q) {
@@ -20,18 +28,18 @@ record Stats(double median, double p25, double p75, double min, double max, int 
     }
 
     /** {@code median [p25–p75] (min–max)}, with {@code decimals} decimals. */
-    String describe(int decimals) {
+    public String describe(int decimals) {
         String f = "%." + decimals + "f";
         return String.format(
                 Locale.ROOT, f + " [" + f + "–" + f + "] (" + f + "–" + f + ")", median, p25, p75, min, max);
     }
 
     /** A table row: a measure and its statistics over runs. */
-    static List<String> row(String measure, List<Double> values, int decimals) {
+    public static List<String> row(String measure, List<Double> values, int decimals) {
         return List.of(measure, of(values).describe(decimals));
     }
 
-    static String table(List<String> header, List<List<String>> rows) {
+    public static String table(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();

@@ -34,12 +34,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.Dispatcher;
+import org.kohsuke.stapler.MetaClass;
 
 /**
  * Jenkins' own callback endpoint under a flood of wrong tokens, while builds wait for Blink's real
  * callbacks: how many knocks per second it answers, what it answers, and whether the waits notice
  * their runs' end as late, and read Blink as often, as without the flood. For comparison, the same
- * flood on a path of Jenkins that does not exist. A measurement, not a test (the name does not end
+ * runs polled without the callback, and the same flood on a path of Jenkins that does not exist. A measurement, not a test (the name does not end
  * in {@code Test}); docs/PERFORMANCE.md gives the command. It asserts no timing.
  *
  * <p>Each round: {@link #BUILDS} Pipeline builds, each one {@code blinkExecute} of a run lasting
@@ -54,6 +56,7 @@ class CallbackFloodBenchmark {
 
     private JenkinsRule j;
     private FakeBlinkServer server;
+    private BlinkConnection connection;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(FLOOD_THREADS))
@@ -64,8 +67,7 @@ class CallbackFloodBenchmark {
         j = rule;
         server = PluginAccess.startServer().callbackDelivery(CallbackDelivery.AFTER_END);
         PluginAccess.configure(server, 100);
-        BlinkConnection connection =
-                BlinkGlobalConfiguration.get().getConnections().get(0);
+        connection = BlinkGlobalConfiguration.get().getConnections().get(0);
         connection.setCallbackEnabled(true);
         j.jenkins.setNumExecutors(0);
     }
@@ -77,12 +79,26 @@ class CallbackFloodBenchmark {
 
     @Test
     void floodOfWrongTokens() throws Exception {
-        round("warm-up, not counted", null);
+        // as in production: the harness turns on Stapler's tracing (a 404 then shows the route) and
+        // turns off its cache of dispatch tables (every request then builds them anew)
+        Dispatcher.TRACE = false;
+        MetaClass.NO_CACHE = false;
+        round("warm-up, not counted", null, null);
         List<String> rows = new ArrayList<>();
-        rows.add(round("no flood", null).row());
-        rows.add(round(FLOOD_THREADS + " threads knocking with wrong tokens", j.getURL() + "blink-callback/")
+        rows.add(round("no flood", null, null).row());
+        // the same runs without the callback: how late polling notices their end, and at what cost
+        connection.setCallbackEnabled(false);
+        rows.add(round("callback off: polling only, no flood", null, null).row());
+        connection.setCallbackEnabled(true);
+        rows.add(round(FLOOD_THREADS + " threads POSTing wrong tokens", j.getURL() + "blink-callback/", "POST")
                 .row());
-        rows.add(round(FLOOD_THREADS + " threads on a path that does not exist", j.getURL() + "no-such-page/")
+        rows.add(round(FLOOD_THREADS + " threads GETting wrong tokens", j.getURL() + "blink-callback/", "GET")
+                .row());
+        // the same answer from the rest of Jenkins: a GET, since a POST without a crumb is refused first
+        rows.add(round(
+                        FLOOD_THREADS + " threads GETting a path that does not exist",
+                        j.getURL() + "no-such-page/",
+                        "GET")
                 .row());
         System.out.printf(
                 Locale.ROOT,
@@ -100,8 +116,8 @@ class CallbackFloodBenchmark {
                         rows.stream().map(r -> List.of(r.split("\t"))).toList()));
     }
 
-    /** One round of builds, with a flood on {@code floodBase} + random tokens unless it is {@code null}. */
-    private Round round(String name, String floodBase) throws Exception {
+    /** One round of builds, with a flood of {@code method}s on {@code floodBase} + random tokens unless it is {@code null}. */
+    private Round round(String name, String floodBase, String method) throws Exception {
         server.forgetExecutions();
         server.clearRequests();
         Random random = new Random(SEED);
@@ -113,7 +129,7 @@ class CallbackFloodBenchmark {
             job.setDefinition(new CpsFlowDefinition("blinkExecute workflowId: '" + workflow + "'", true));
             runs.add(job.scheduleBuild2(0).waitForStart());
         }
-        Flood flood = floodBase == null ? null : new Flood(floodBase);
+        Flood flood = floodBase == null ? null : new Flood(floodBase, method);
         for (WorkflowRun run : runs) {
             j.assertBuildStatusSuccess(j.waitForCompletion(run));
         }
@@ -162,22 +178,25 @@ class CallbackFloodBenchmark {
         private final long startedNanos = System.nanoTime();
         private long stoppedNanos;
 
-        Flood(String base) {
+        Flood(String base, String method) {
             for (int t = 0; t < FLOOD_THREADS; t++) {
                 threads.submit(() -> {
                     while (running.get()) {
-                        knock(base + CallbackToken.generate().value());
+                        knock(base + CallbackToken.generate().value(), method);
                     }
                     return null;
                 });
             }
         }
 
-        private void knock(String url) {
+        private void knock(String url, String method) {
             try {
+                HttpRequest.BodyPublisher body = "GET".equals(method)
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{\"state\":\"Completed\"}");
                 HttpResponse<Void> answer = http.send(
                         HttpRequest.newBuilder(URI.create(url))
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"Completed\"}"))
+                                .method(method, body)
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
                 statuses.computeIfAbsent(answer.statusCode(), s -> new LongAdder())

@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,12 +196,6 @@ class BlinkCallbackTest extends ConfiguredBlinkTest {
                 .waitForStart();
         j.waitForMessage("Blink will call Jenkins back", run);
         return run;
-    }
-
-    private WorkflowJob pipeline(String script) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
     }
 
     private String callbackUrl() {

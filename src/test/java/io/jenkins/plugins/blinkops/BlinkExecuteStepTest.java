@@ -343,10 +343,4 @@ class BlinkExecuteStepTest extends ConfiguredBlinkTest {
         assertThat(BackgroundCalls.submit(() -> {})).isFalse();
         assertThat(BackgroundCalls.submit(() -> {})).isFalse();
     }
-
-    private WorkflowJob pipeline(String script) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
-    }
 }

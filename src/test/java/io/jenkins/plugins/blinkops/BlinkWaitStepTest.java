@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -228,11 +227,5 @@ class BlinkWaitStepTest extends ConfiguredBlinkTest {
                         """.formatted(WORKFLOW, options)).scheduleBuild2(0).waitForStart();
         j.waitForMessage("State: Running", run);
         return run;
-    }
-
-    private WorkflowJob pipeline(String script) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.blinkops;
 
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -26,5 +28,12 @@ abstract class ConfiguredBlinkTest {
     @AfterEach
     final void stopBlink() {
         server.close();
+    }
+
+    /** A Pipeline job running {@code script} in the Groovy sandbox, as users' scripts run. */
+    protected final WorkflowJob pipeline(String script) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
     }
 }

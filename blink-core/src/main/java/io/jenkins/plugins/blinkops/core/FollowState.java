@@ -62,30 +62,12 @@ public record FollowState(
         if (workflowId != null || status.workflowId() == null) {
             return this;
         }
-        return new FollowState(
-                workspaceId,
-                status.workflowId(),
-                executionId,
-                startedAtMillis,
-                deadlineMillis,
-                lastState,
-                failedPolls,
-                callbackArmed,
-                wokenAtMillis);
+        return with(status.workflowId(), lastState, failedPolls, wokenAtMillis);
     }
 
     /** This wait, woken by Blink's callback at {@code nowMillis}: it polls soon again for a while. */
     FollowState woken(long nowMillis) {
-        return new FollowState(
-                workspaceId,
-                workflowId,
-                executionId,
-                startedAtMillis,
-                deadlineMillis,
-                lastState,
-                failedPolls,
-                callbackArmed,
-                nowMillis);
+        return with(workflowId, lastState, failedPolls, nowMillis);
     }
 
     public Duration elapsed(long nowMillis) {
@@ -93,28 +75,16 @@ public record FollowState(
     }
 
     FollowState seen(String state) {
-        return new FollowState(
-                workspaceId,
-                workflowId,
-                executionId,
-                startedAtMillis,
-                deadlineMillis,
-                state,
-                0,
-                callbackArmed,
-                wokenAtMillis);
+        return with(workflowId, state, 0, wokenAtMillis);
     }
 
     FollowState pollFailed() {
+        return with(workflowId, lastState, failedPolls + 1, wokenAtMillis);
+    }
+
+    /** This wait with what a poll, a first read or a callback changes; the rest is fixed at the start. */
+    private FollowState with(String workflow, String state, int failed, long woken) {
         return new FollowState(
-                workspaceId,
-                workflowId,
-                executionId,
-                startedAtMillis,
-                deadlineMillis,
-                lastState,
-                failedPolls + 1,
-                callbackArmed,
-                wokenAtMillis);
+                workspaceId, workflow, executionId, startedAtMillis, deadlineMillis, state, failed, callbackArmed, woken);
     }
 }

@@ -85,6 +85,14 @@ public record FollowState(
     /** This wait with what a poll, a first read or a callback changes; the rest is fixed at the start. */
     private FollowState with(String workflow, String state, int failed, long woken) {
         return new FollowState(
-                workspaceId, workflow, executionId, startedAtMillis, deadlineMillis, state, failed, callbackArmed, woken);
+                workspaceId,
+                workflow,
+                executionId,
+                startedAtMillis,
+                deadlineMillis,
+                state,
+                failed,
+                callbackArmed,
+                woken);
     }
 }

@@ -17,7 +17,8 @@ public record Stats(double median, double p25, double p75, double min, double ma
 
     /** The {@code q}-quantile (0–1) of {@code values}, interpolated as {@link #of} does. */
     public static double quantile(List<Double> values, double q) {
-        return quantile(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
+        return quantile(
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
     }
 
     private static double quantile(double[] sorted, double q) {

@@ -7,6 +7,8 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.ItemGroup;
 import hudson.util.Secret;
+import io.jenkins.plugins.blinkops.config.BlinkConnection;
+import io.jenkins.plugins.blinkops.config.BlinkGlobalConfiguration;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import java.io.IOException;
 import java.util.List;
@@ -18,31 +20,31 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** A fake Blink server and the Jenkins configuration that points at it, as most tests need them. */
-final class BlinkFixture {
-    static final String API_KEY = "blink-api-key-3f9c1e7a52";
-    static final String CREDENTIALS_ID = "blink-key";
-    static final String CONNECTION = "main";
-    static final String WORKSPACE = "ws-security";
-    static final String WORKFLOW = "wf-contain-host";
+public final class BlinkFixture {
+    public static final String API_KEY = "blink-api-key-3f9c1e7a52";
+    public static final String CREDENTIALS_ID = "blink-key";
+    public static final String CONNECTION = "main";
+    public static final String WORKSPACE = "ws-security";
+    public static final String WORKFLOW = "wf-contain-host";
 
     private BlinkFixture() {}
 
     /** A server that knows the key, the workspace and the workflow (which ends Completed at once). */
-    static FakeBlinkServer startServer() {
+    public static FakeBlinkServer startServer() {
         FakeBlinkServer server = FakeBlinkServer.start().apiKey(API_KEY).workspace(WORKSPACE, "Security");
         server.workflow(WORKSPACE, WORKFLOW).name("Contain host");
         return server;
     }
 
     /** Adds the API key as a global Secret text credential and one connection to the server. */
-    static BlinkConnection configure(FakeBlinkServer server) throws IOException {
+    public static BlinkConnection configure(FakeBlinkServer server) throws IOException {
         addGlobalCredential(CREDENTIALS_ID, API_KEY);
         BlinkConnection connection = connection(CONNECTION, server, CREDENTIALS_ID);
         BlinkGlobalConfiguration.get().setConnections(List.of(connection));
         return connection;
     }
 
-    static BlinkConnection connection(String name, FakeBlinkServer server, String credentialsId) {
+    public static BlinkConnection connection(String name, FakeBlinkServer server, String credentialsId) {
         BlinkConnection connection = new BlinkConnection(name);
         connection.setHostUrl(server.url());
         connection.setCredentialsId(credentialsId);
@@ -50,14 +52,14 @@ final class BlinkFixture {
         return connection;
     }
 
-    static void addGlobalCredential(String id, String secret) throws IOException {
+    public static void addGlobalCredential(String id, String secret) throws IOException {
         SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
         system.getCredentials().add(secretText(id, secret));
         system.save();
     }
 
     /** Stores the credential in the folder's own store, where only its jobs find it. */
-    static void addFolderCredential(ItemGroup<?> folder, String id, String secret) throws IOException {
+    public static void addFolderCredential(ItemGroup<?> folder, String id, String secret) throws IOException {
         for (CredentialsStore store : CredentialsProvider.lookupStores(folder)) {
             if (store.getContext() == folder) {
                 store.addCredentials(Domain.global(), secretText(id, secret));
@@ -68,7 +70,7 @@ final class BlinkFixture {
     }
 
     /** The Pipeline Syntax page with {@code step} chosen, once the generator has fetched the step's form. */
-    static HtmlPage snippetGeneratorWith(JenkinsRule j, WorkflowJob job, String step) throws Exception {
+    public static HtmlPage snippetGeneratorWith(JenkinsRule j, WorkflowJob job, String step) throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient();
         HtmlPage page = wc.getPage(job, "pipeline-syntax/");
         HtmlSelect steps = page.getFirstByXPath("//select[option[starts-with(normalize-space(.), '" + step + "')]]");
@@ -93,7 +95,7 @@ final class BlinkFixture {
      * Whether the build blocks a restart once its Pipeline thread is idle: saving the program, as a
      * step does when it has an execution id, blocks a restart for a moment, whatever the step.
      */
-    static boolean blocksRestartOnceSettled(WorkflowRun run) throws InterruptedException {
+    public static boolean blocksRestartOnceSettled(WorkflowRun run) throws InterruptedException {
         for (int tries = 0; tries < 100 && run.getExecution().blocksRestart(); tries++) {
             Thread.sleep(100);
         }

@@ -14,7 +14,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * resolution of the parameter starts a Jenkins.
  */
 @WithJenkins
-abstract class ConfiguredBlinkTest {
+public abstract class ConfiguredBlinkTest {
     protected JenkinsRule j;
     protected FakeBlinkServer server;
 

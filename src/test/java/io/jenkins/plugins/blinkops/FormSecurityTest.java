@@ -26,12 +26,12 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
  * since the Pipeline steps' endpoints come from interfaces and the others' from a base class as well.
  */
 class FormSecurityTest extends ConfiguredBlinkTest {
-    private static final String BUILDER = "io.jenkins.plugins.blinkops.BlinkExecuteBuilder";
-    private static final String POST_BUILD = "io.jenkins.plugins.blinkops.BlinkPostBuildAction";
-    private static final String STEP = "io.jenkins.plugins.blinkops.BlinkExecuteStep";
-    private static final String WAIT = "io.jenkins.plugins.blinkops.BlinkWaitStep";
-    private static final String CANCEL = "io.jenkins.plugins.blinkops.BlinkCancelStep";
-    private static final String CANCEL_BUILDER = "io.jenkins.plugins.blinkops.BlinkCancelBuilder";
+    private static final String BUILDER = "io.jenkins.plugins.blinkops.freestyle.BlinkExecuteBuilder";
+    private static final String POST_BUILD = "io.jenkins.plugins.blinkops.freestyle.BlinkPostBuildAction";
+    private static final String STEP = "io.jenkins.plugins.blinkops.steps.BlinkExecuteStep";
+    private static final String WAIT = "io.jenkins.plugins.blinkops.steps.BlinkWaitStep";
+    private static final String CANCEL = "io.jenkins.plugins.blinkops.steps.BlinkCancelStep";
+    private static final String CANCEL_BUILDER = "io.jenkins.plugins.blinkops.freestyle.BlinkCancelBuilder";
     private static final List<String> SHARED_METHODS =
             List.of("checkWorkflowId?value=" + WORKFLOW, "fillWorkflowIdItems", "fillCredentialsIdItems");
 

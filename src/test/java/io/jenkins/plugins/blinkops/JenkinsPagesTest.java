@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.blinkops.freestyle.BlinkCancelBuilder;
+import io.jenkins.plugins.blinkops.freestyle.BlinkExecuteBuilder;
+import io.jenkins.plugins.blinkops.freestyle.BlinkPostBuildAction;
+import io.jenkins.plugins.blinkops.steps.BlinkExecuteStep;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.blinkops;
 
+import io.jenkins.plugins.blinkops.config.BackgroundCalls;
+import io.jenkins.plugins.blinkops.config.BlinkConnection;
+import io.jenkins.plugins.blinkops.config.BlinkGlobalConfiguration;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import java.io.IOException;
 

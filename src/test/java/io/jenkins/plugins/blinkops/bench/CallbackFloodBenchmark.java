@@ -1,10 +1,10 @@
 package io.jenkins.plugins.blinkops.bench;
 
-import io.jenkins.plugins.blinkops.BlinkConnection;
-import io.jenkins.plugins.blinkops.BlinkGlobalConfiguration;
 import io.jenkins.plugins.blinkops.PluginAccess;
-import io.jenkins.plugins.blinkops.core.CallbackToken;
+import io.jenkins.plugins.blinkops.config.BlinkConnection;
+import io.jenkins.plugins.blinkops.config.BlinkGlobalConfiguration;
 import io.jenkins.plugins.blinkops.core.bench.Stats;
+import io.jenkins.plugins.blinkops.core.callback.CallbackToken;
 import io.jenkins.plugins.blinkops.core.fake.CallbackDelivery;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.FakeExecution;
@@ -143,7 +143,7 @@ class CallbackFloodBenchmark {
                 .forEach(r ->
                         readsPerExecution.merge(r.path().substring(r.path().lastIndexOf('/') + 1), 1L, Long::sum));
         for (WorkflowRun run : runs) {
-            String id = run.getAction(io.jenkins.plugins.blinkops.BlinkExecutionAction.class)
+            String id = run.getAction(io.jenkins.plugins.blinkops.call.BlinkExecutionAction.class)
                     .getExecutions()
                     .get(0)
                     .getExecutionId();

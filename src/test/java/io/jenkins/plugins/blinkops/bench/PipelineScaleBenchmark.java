@@ -2,12 +2,12 @@ package io.jenkins.plugins.blinkops.bench;
 
 import hudson.model.queue.QueueTaskFuture;
 import io.jenkins.plugins.blinkops.PluginAccess;
-import io.jenkins.plugins.blinkops.core.ConnectionSettings;
 import io.jenkins.plugins.blinkops.core.bench.Stats;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.FakeExecution;
 import io.jenkins.plugins.blinkops.core.fake.RecordedRequest;
 import io.jenkins.plugins.blinkops.core.fake.Route;
+import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.blinkops.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -41,6 +43,52 @@ class EngineArchitectureTest {
                 .orShould()
                 .callMethod(Throwable.class, "printStackTrace")
                 .because("what a run says belongs in its build log")
+                .check(engine);
+    }
+
+    /**
+     * Each package uses only those below it: the Blink model at the bottom, then what a run returns,
+     * reading JSON, the wire, Blink's wake-up, the API of one key, and running a build's workflow on top.
+     */
+    @Test
+    void packagesUseOnlyThoseBelowThem() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("model")
+                .definedBy("..core.model..")
+                .layer("outputs")
+                .definedBy("..core.outputs..")
+                .layer("json")
+                .definedBy("..core.json..")
+                .layer("http")
+                .definedBy("..core.http..")
+                .layer("callback")
+                .definedBy("..core.callback..")
+                .layer("client")
+                .definedBy("..core.client..")
+                .layer("run")
+                .definedBy("..core.run..")
+                .whereLayer("run")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("client")
+                .mayOnlyBeAccessedByLayers("run")
+                .whereLayer("callback")
+                .mayOnlyBeAccessedByLayers("client", "run")
+                .whereLayer("http")
+                .mayOnlyBeAccessedByLayers("callback", "client", "run")
+                .whereLayer("json")
+                .mayOnlyBeAccessedByLayers("http", "callback", "client", "run")
+                .whereLayer("outputs")
+                .mayOnlyBeAccessedByLayers("json", "http", "callback", "client", "run")
+                .check(engine);
+    }
+
+    /** No two packages need each other: each can be read, and changed, from the bottom up. */
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("io.jenkins.plugins.blinkops.core.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .check(engine);
     }
 }

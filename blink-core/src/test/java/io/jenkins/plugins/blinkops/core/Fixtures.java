@@ -1,55 +1,65 @@
 package io.jenkins.plugins.blinkops.core;
 
+import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
+import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
+import io.jenkins.plugins.blinkops.core.http.RetryPolicy;
+import io.jenkins.plugins.blinkops.core.model.ApiKey;
+import io.jenkins.plugins.blinkops.core.model.BlinkHost;
+import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.run.PollingPolicy;
+import io.jenkins.plugins.blinkops.core.run.RunOptions;
+import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Settings that keep tests fast: short timeouts, quick retries, quick polls. */
-final class Fixtures {
-    static final String KEY = "test-api-key";
-    static final RetryPolicy QUICK_RETRIES =
+public final class Fixtures {
+    public static final String KEY = "test-api-key";
+    public static final RetryPolicy QUICK_RETRIES =
             new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3));
     static final PollingPolicy QUICK_POLLS = new PollingPolicy(Duration.ofMillis(20), 2.0, Duration.ofMillis(100));
 
     private Fixtures() {}
 
-    static ConnectionSettings settings(FakeBlinkServer server) {
+    public static ConnectionSettings settings(FakeBlinkServer server) {
         return settings(server.url());
     }
 
-    static ConnectionSettings settings(String url) {
+    public static ConnectionSettings settings(String url) {
         return ConnectionSettings.of(BlinkHost.parse(url))
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5))
                 .withRetryPolicy(QUICK_RETRIES);
     }
 
     /** A fake with workspace {@code ws-1} ("Ops") and its workflow {@code wf-1}, which ends with these outputs. */
-    static FakeBlinkServer serverWithWorkflow(String outputs) {
+    public static FakeBlinkServer serverWithWorkflow(String outputs) {
         FakeBlinkServer server = FakeBlinkServer.start().workspace("ws-1", "Ops");
         server.workflow("ws-1", "wf-1").outputs(outputs);
         return server;
     }
 
-    static BlinkClient client(FakeBlinkServer server) {
+    public static BlinkClient client(FakeBlinkServer server) {
         return client(server.url());
     }
 
-    static BlinkClient client(String url) {
+    public static BlinkClient client(String url) {
         return new BlinkClient(BlinkTransport.forSettings(settings(url)), ApiKey.of(KEY));
     }
 
-    static RunOptions options(WaitMode mode) {
+    public static RunOptions options(WaitMode mode) {
         return RunOptions.DEFAULT.withWaitMode(mode).withPolling(QUICK_POLLS).withTimeout(Duration.ofSeconds(5));
     }
 
     /** A build log that can be read back. */
-    static final class CapturedLog {
+    public static final class CapturedLog {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final BuildLog log = new BuildLog(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        public final BuildLog log = new BuildLog(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        String text() {
+        public String text() {
             return bytes.toString(StandardCharsets.UTF_8);
         }
     }

@@ -1,23 +1,23 @@
 package io.jenkins.plugins.blinkops.core.bench;
 
-import io.jenkins.plugins.blinkops.core.ApiKey;
-import io.jenkins.plugins.blinkops.core.BlinkClient;
-import io.jenkins.plugins.blinkops.core.BlinkHost;
-import io.jenkins.plugins.blinkops.core.BlinkTransport;
-import io.jenkins.plugins.blinkops.core.BuildLog;
-import io.jenkins.plugins.blinkops.core.CallbackReceiver;
-import io.jenkins.plugins.blinkops.core.CallbackRegistry;
-import io.jenkins.plugins.blinkops.core.CallbackToken;
-import io.jenkins.plugins.blinkops.core.ConnectionSettings;
-import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
-import io.jenkins.plugins.blinkops.core.ExecutionRequest;
-import io.jenkins.plugins.blinkops.core.RunOptions;
-import io.jenkins.plugins.blinkops.core.Wakeup;
-import io.jenkins.plugins.blinkops.core.WorkflowRunner;
+import io.jenkins.plugins.blinkops.core.callback.CallbackReceiver;
+import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
+import io.jenkins.plugins.blinkops.core.callback.CallbackToken;
+import io.jenkins.plugins.blinkops.core.callback.Wakeup;
+import io.jenkins.plugins.blinkops.core.client.BlinkClient;
+import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.fake.CallbackDelivery;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.RecordedRequest;
 import io.jenkins.plugins.blinkops.core.fake.Route;
+import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
+import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
+import io.jenkins.plugins.blinkops.core.model.ApiKey;
+import io.jenkins.plugins.blinkops.core.model.BlinkHost;
+import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.run.RunOptions;
+import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -246,9 +246,11 @@ final class CallbackWake {
             request = request.withCallback(receiver.baseUrl(), token);
             registration = registry.register(token.hash(), wakeup::ring);
         }
-        try (CallbackRegistry.Registration ignored = registration) {
+        try {
             ExecutionOutcome outcome = runner.run(request, wakeup);
             return new Ended(outcome.executionId(), System.currentTimeMillis(), outcome.success());
+        } finally {
+            registration.close();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.blinkops.core.bench;
 
-import io.jenkins.plugins.blinkops.core.RunOptions;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import io.jenkins.plugins.blinkops.core.run.RunOptions;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

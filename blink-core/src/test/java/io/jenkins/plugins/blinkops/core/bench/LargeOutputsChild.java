@@ -1,16 +1,16 @@
 package io.jenkins.plugins.blinkops.core.bench;
 
-import io.jenkins.plugins.blinkops.core.ApiKey;
-import io.jenkins.plugins.blinkops.core.BlinkClient;
-import io.jenkins.plugins.blinkops.core.BlinkHost;
-import io.jenkins.plugins.blinkops.core.BlinkTransport;
-import io.jenkins.plugins.blinkops.core.BuildLog;
-import io.jenkins.plugins.blinkops.core.ConnectionSettings;
-import io.jenkins.plugins.blinkops.core.ExecutionOutcome;
-import io.jenkins.plugins.blinkops.core.ExecutionRequest;
-import io.jenkins.plugins.blinkops.core.PollingPolicy;
-import io.jenkins.plugins.blinkops.core.RunOptions;
-import io.jenkins.plugins.blinkops.core.WorkflowRunner;
+import io.jenkins.plugins.blinkops.core.client.BlinkClient;
+import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
+import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
+import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
+import io.jenkins.plugins.blinkops.core.model.ApiKey;
+import io.jenkins.plugins.blinkops.core.model.BlinkHost;
+import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.run.PollingPolicy;
+import io.jenkins.plugins.blinkops.core.run.RunOptions;
+import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

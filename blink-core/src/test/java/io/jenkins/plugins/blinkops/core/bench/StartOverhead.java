@@ -1,13 +1,13 @@
 package io.jenkins.plugins.blinkops.core.bench;
 
-import io.jenkins.plugins.blinkops.core.ApiKey;
-import io.jenkins.plugins.blinkops.core.BlinkClient;
-import io.jenkins.plugins.blinkops.core.BlinkHost;
-import io.jenkins.plugins.blinkops.core.BlinkTransport;
-import io.jenkins.plugins.blinkops.core.ConnectionSettings;
-import io.jenkins.plugins.blinkops.core.EngineAccess;
-import io.jenkins.plugins.blinkops.core.ExecutionRequest;
+import io.jenkins.plugins.blinkops.core.client.BlinkClient;
+import io.jenkins.plugins.blinkops.core.client.EngineAccess;
+import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
+import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
+import io.jenkins.plugins.blinkops.core.model.ApiKey;
+import io.jenkins.plugins.blinkops.core.model.BlinkHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

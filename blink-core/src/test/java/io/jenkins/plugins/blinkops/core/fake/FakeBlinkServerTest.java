@@ -877,7 +877,6 @@ class FakeBlinkServerTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Reads a JSON object member by member without keeping it, and counts its members. */
     /** The members of the one step's output_data in a {@code /steps} answer, read as a stream. */
     private static int countOutputMembers(InputStream in) throws IOException {
         try (JsonReader reader = new JsonReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -1,4 +1,0 @@
-package io.jenkins.plugins.blinkops.core;
-
-/** A workflow as listed for a drop-down: its id, name and whether it is active. */
-public record WorkflowSummary(String id, String name, boolean active) {}

@@ -1,0 +1,256 @@
+package io.jenkins.plugins.blinkops.core.client;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.jenkins.plugins.blinkops.core.callback.CallbackToken;
+import io.jenkins.plugins.blinkops.core.json.JsonValues;
+import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What to start in Blink: a workflow of a workspace, with its inputs and the optional event,
+ * runner group, trigger type and earlier execution. Checked when built, so that nothing invalid is
+ * ever sent. Use {@link #builder(String, String)}.
+ */
+public final class ExecutionRequest {
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
+
+    private final String workspaceId;
+    private final String workflowId;
+    private final JsonObject inputValues;
+    private final JsonObject event;
+    private final String runner;
+    private final String triggerType;
+    private final String pastExecutionRef;
+    /** Where Blink calls when the run ends; it holds a {@link CallbackToken}, so it is never shown. */
+    private final String callbackUrl;
+
+    private ExecutionRequest(Builder b) {
+        this.workspaceId = b.workspaceId;
+        this.workflowId = b.workflowId;
+        this.inputValues = b.inputValues.deepCopy();
+        this.event = b.event == null ? null : b.event.deepCopy();
+        this.runner = b.runner;
+        this.triggerType = b.triggerType;
+        this.pastExecutionRef = b.pastExecutionRef;
+        this.callbackUrl = null;
+    }
+
+    private ExecutionRequest(ExecutionRequest r, String callbackUrl) {
+        this.workspaceId = r.workspaceId;
+        this.workflowId = r.workflowId;
+        this.inputValues = r.inputValues;
+        this.event = r.event;
+        this.runner = r.runner;
+        this.triggerType = r.triggerType;
+        this.pastExecutionRef = r.pastExecutionRef;
+        this.callbackUrl = callbackUrl;
+    }
+
+    public static Builder builder(String workspaceId, String workflowId) {
+        return new Builder(workspaceId, workflowId);
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    public String workflowId() {
+        return workflowId;
+    }
+
+    /** The inputs as sent, a copy. */
+    public JsonObject inputValues() {
+        return inputValues.deepCopy();
+    }
+
+    /**
+     * This request, asking Blink to call {@code baseUrl + token} when the run ends.
+     *
+     * @param baseUrl an http(s) URL ending in {@code /}, under which Jenkins answers callbacks
+     * @throws InvalidInputException when it is not
+     */
+    public ExecutionRequest withCallback(String baseUrl, CallbackToken token) {
+        String base = baseUrl == null ? "" : baseUrl.strip();
+        if (!(base.startsWith("https://") || base.startsWith("http://")) || !base.endsWith("/")) {
+            throw new InvalidInputException("callbackUrl", "'" + base + "' must be an http(s) URL that ends with '/'");
+        }
+        return new ExecutionRequest(this, base + token.value());
+    }
+
+    /** Whether Blink is asked to call back when the run ends, which lets the wait poll less. */
+    public boolean callbackArmed() {
+        return callbackUrl != null;
+    }
+
+    /** The body of {@code POST .../execute}: only what was set, in the API's snake_case. */
+    public String toJsonBody() {
+        JsonObject body = new JsonObject();
+        if (!inputValues.isEmpty()) {
+            body.add("input_values", inputValues);
+        }
+        if (event != null) {
+            body.add("event", event);
+        }
+        putIfSet(body, "runner", runner);
+        putIfSet(body, "trigger_type", triggerType);
+        putIfSet(body, "past_exec_ref", pastExecutionRef);
+        if (callbackUrl != null) {
+            // the reference documents these two members; the others (headers, body, ...) are
+            // left to Blink's defaults, since whatever Blink sends is ignored: the call only wakes
+            JsonObject callback = new JsonObject();
+            callback.addProperty("url", callbackUrl);
+            callback.addProperty("method", "POST");
+            body.add("callback", callback);
+        }
+        return body.toString();
+    }
+
+    private static void putIfSet(JsonObject body, String name, String value) {
+        if (value != null) {
+            body.addProperty(name, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExecutionRequest[workspace=" + workspaceId + ", workflow=" + workflowId + ", inputs="
+                + inputValues.keySet() + (callbackUrl == null ? "" : ", callback") + "]";
+    }
+
+    /** Collects the parts of a request; {@link #build()} checks them. */
+    public static final class Builder {
+        private final String workspaceId;
+        private final String workflowId;
+        private final JsonObject inputValues = new JsonObject();
+        private VariableExpander expander = new VariableExpander(Map.of(), false, name -> {});
+        private JsonObject event;
+        private String runner;
+        private String triggerType;
+        private String pastExecutionRef;
+
+        private Builder(String workspaceId, String workflowId) {
+            this.workspaceId = requireId(workspaceId, "workspaceId");
+            this.workflowId = requireId(workflowId, "workflowId");
+        }
+
+        /** Expands {@code ${NAME}} in the string values of inputs added after this call. */
+        public Builder expandingWith(VariableExpander variableExpander) {
+            this.expander = Objects.requireNonNull(variableExpander);
+            return this;
+        }
+
+        /**
+         * Adds inputs. Strings have their references expanded; numbers, booleans, lists and maps keep
+         * their JSON type, with references expanded in the strings they hold.
+         */
+        public Builder inputs(Map<String, ?> values) {
+            values.forEach(this::input);
+            return this;
+        }
+
+        public Builder input(String name, Object value) {
+            if (name == null || name.isBlank()) {
+                throw new InvalidInputException("inputs", "an input has no name");
+            }
+            String field = "inputs." + name;
+            inputValues.add(name.strip(), expand(JsonValues.toJson(value), field));
+            return this;
+        }
+
+        /**
+         * Adds each build parameter as a text input, unless an input of that name was given: what the
+         * user wrote explicitly wins.
+         */
+        public Builder parametersAsInputs(Map<String, String> parameters) {
+            new LinkedHashMap<>(parameters).forEach((name, value) -> {
+                if (!inputValues.has(name)) {
+                    inputValues.addProperty(name, value);
+                }
+            });
+            return this;
+        }
+
+        /** The event, as JSON text; blank means none. */
+        public Builder eventJson(String json) {
+            this.event = json == null || json.isBlank()
+                    ? null
+                    : expand(JsonValues.parseObject(json, "event"), "event").getAsJsonObject();
+            return this;
+        }
+
+        /** The event, as a map (Pipeline); empty or {@code null} means none. */
+        public Builder event(Map<String, ?> map) {
+            this.event = map == null || map.isEmpty()
+                    ? null
+                    : expand(JsonValues.toJson(map), "event").getAsJsonObject();
+            return this;
+        }
+
+        public Builder runner(String runnerGroup) {
+            this.runner = optionalText(runnerGroup, "runner");
+            return this;
+        }
+
+        public Builder triggerType(String type) {
+            this.triggerType = optionalText(type, "triggerType");
+            return this;
+        }
+
+        public Builder pastExecutionRef(String executionId) {
+            this.pastExecutionRef = optionalText(executionId, "pastExecutionRef");
+            return this;
+        }
+
+        public ExecutionRequest build() {
+            return new ExecutionRequest(this);
+        }
+
+        private JsonElement expand(JsonElement json, String field) {
+            if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isString()) {
+                return new JsonPrimitive(expander.expand(json.getAsString(), field));
+            }
+            if (json.isJsonObject()) {
+                JsonObject copy = new JsonObject();
+                json.getAsJsonObject().entrySet().forEach(e -> copy.add(e.getKey(), expand(e.getValue(), field)));
+                return copy;
+            }
+            if (json.isJsonArray()) {
+                JsonArray copy = new JsonArray();
+                json.getAsJsonArray().forEach(e -> copy.add(expand(e, field)));
+                return copy;
+            }
+            return json;
+        }
+
+        private String optionalText(String value, String field) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String expanded = expander.expand(value.strip(), field);
+            if (CONTROL_CHARACTERS.matcher(expanded).find()) {
+                throw new InvalidInputException(field, "contains a line break or another control character");
+            }
+            return expanded;
+        }
+    }
+
+    /** Ids go into the URL path, so they must be present and plain. */
+    static String requireId(String id, String field) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidInputException(field, "is empty");
+        }
+        String trimmed = id.strip();
+        if (CONTROL_CHARACTERS.matcher(trimmed).find() || trimmed.contains("/") || trimmed.contains(" ")) {
+            throw new InvalidInputException(
+                    field,
+                    "'" + trimmed + "' is not a Blink id: it must not contain spaces, '/' or control characters");
+        }
+        return trimmed;
+    }
+}

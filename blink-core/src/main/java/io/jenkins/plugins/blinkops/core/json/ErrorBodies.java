@@ -1,0 +1,62 @@
+package io.jenkins.plugins.blinkops.core.json;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hc.core5.http.HttpEntity;
+
+/**
+ * Finds Blink's message in an error answer. The old spec's shape is
+ * {@code {"status", "message", "details", "data"}}; anything else (a proxy's HTML page, say) is
+ * quoted, shortened.
+ */
+public final class ErrorBodies {
+    private static final int QUOTE_LIMIT = 300;
+
+    private ErrorBodies() {}
+
+    public static String read(HttpEntity entity, int limit) throws IOException {
+        try (InputStream in = entity.getContent()) {
+            return in == null ? "" : new String(in.readNBytes(limit), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Blink's message, or the body quoted, or {@code null} for an empty body. */
+    public static String message(String body) {
+        String text = body.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            JsonElement json = JsonParser.parseString(text);
+            if (json.isJsonObject()) {
+                String message = firstString(json.getAsJsonObject(), "message", "error", "detail", "details");
+                if (message != null) {
+                    return message;
+                }
+            }
+        } catch (JsonParseException notJson) {
+            // quoted below
+        }
+        return quote(text);
+    }
+
+    private static String firstString(JsonObject o, String... names) {
+        for (String name : names) {
+            JsonElement e = o.get(name);
+            if (e != null && e.isJsonPrimitive() && !e.getAsString().isBlank()) {
+                return e.getAsString();
+            }
+        }
+        return null;
+    }
+
+    private static String quote(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= QUOTE_LIMIT ? oneLine : oneLine.substring(0, QUOTE_LIMIT) + "…";
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.blinkops.core.model;
+
+import java.io.PrintStream;
+
+/** The lines a run writes to the build's console, each marked as the plugin's. */
+public final class BuildLog {
+    private static final String PREFIX = "[Blink] ";
+
+    private final PrintStream out;
+
+    public BuildLog(PrintStream out) {
+        this.out = out;
+    }
+
+    public void info(String line) {
+        out.println(PREFIX + line);
+    }
+
+    public void warn(String line) {
+        out.println(PREFIX + "WARNING: " + line);
+    }
+
+    /** A block of text (the outputs), indented under a heading. */
+    public void block(String heading, String text) {
+        info(heading);
+        text.lines().forEach(l -> out.println("    " + l));
+    }
+}

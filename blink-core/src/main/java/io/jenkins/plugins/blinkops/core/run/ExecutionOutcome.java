@@ -1,0 +1,105 @@
+package io.jenkins.plugins.blinkops.core.run;
+
+import io.jenkins.plugins.blinkops.core.json.JsonValues;
+import io.jenkins.plugins.blinkops.core.model.Durations;
+import io.jenkins.plugins.blinkops.core.model.ExecutionState;
+import io.jenkins.plugins.blinkops.core.model.Outputs;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a workflow run ended, as far as the build saw it.
+ *
+ * @param executionId {@code null} for a synchronous run: Blink answers those with outputs only
+ * @param state       the last state seen; {@code null} when the build did not wait
+ * @param timedOut    whether the build stopped waiting before the workflow ended
+ * @param outputs     {@code SYNC}: the object Blink answered; {@code FOLLOW}: the output of the step
+ *     that finished last, by the rule of {@code LastStepOutput}; none when the run did not complete
+ * @param link        Blink's page of the workflow
+ * @param duration    from the start request to the end of the wait
+ */
+public record ExecutionOutcome(
+        WaitMode waitMode,
+        String workspaceId,
+        String workflowId,
+        String executionId,
+        ExecutionState state,
+        boolean timedOut,
+        Outputs outputs,
+        String errorMessage,
+        String link,
+        Duration duration) {
+
+    public static final String ENV_EXECUTION_ID = "BLINK_EXECUTION_ID";
+    public static final String ENV_EXECUTION_STATE = "BLINK_EXECUTION_STATE";
+    public static final String ENV_WORKFLOW_URL = "BLINK_WORKFLOW_URL";
+
+    public ExecutionOutcome {
+        outputs = outputs == null ? Outputs.NONE : outputs;
+    }
+
+    /** Started and not waited for, or waited for and ended well. */
+    public boolean success() {
+        if (waitMode == WaitMode.NONE) {
+            return true;
+        }
+        return !timedOut && state != null && state.isSuccess();
+    }
+
+    /** What this outcome does to the build, given what the user asked for failures. */
+    public BuildVerdict verdict(FailureHandling onFailure) {
+        return success() ? BuildVerdict.SUCCESS : onFailure.verdict();
+    }
+
+    /** The variables later build steps see: the id always (when there is one), state and link when known. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (executionId != null) {
+            env.put(ENV_EXECUTION_ID, executionId);
+        }
+        if (state != null) {
+            env.put(ENV_EXECUTION_STATE, timedOut ? state.name() + " (wait timed out)" : state.name());
+        }
+        if (link != null) {
+            env.put(ENV_WORKFLOW_URL, link);
+        }
+        return env;
+    }
+
+    /**
+     * The Pipeline step's return value: only maps, lists, strings, numbers and booleans, which a
+     * sandboxed script may read without approval.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("executionId", executionId);
+        map.put("state", state == null ? null : state.name());
+        map.put("success", success());
+        map.put("timedOut", timedOut);
+        map.put("outputs", JsonValues.toJava(outputs.values()));
+        map.put("outputsTruncated", outputs.truncated());
+        map.put("error", errorMessage);
+        map.put("url", link);
+        map.put("durationMillis", duration == null ? null : duration.toMillis());
+        return map;
+    }
+
+    /** One line for the build log and the build page. */
+    public String summary() {
+        String what = executionId == null ? "The workflow" : "Execution " + executionId;
+        if (waitMode == WaitMode.NONE) {
+            return what + " started; not waiting for it.";
+        }
+        String took = duration == null ? "" : " after " + Durations.describe(duration);
+        if (timedOut) {
+            return what + " had not finished" + took + " (last state: " + (state == null ? "none seen" : state.name())
+                    + "); it was not cancelled in Blink.";
+        }
+        String how = state.isPaused()
+                ? "paused: a step waits for a person (an approval or a form) in Blink"
+                : "ended " + state.name();
+        String error = errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage;
+        return what + " " + how + took + error + ".";
+    }
+}

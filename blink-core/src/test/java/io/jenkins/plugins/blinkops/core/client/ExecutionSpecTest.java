@@ -1,0 +1,84 @@
+package io.jenkins.plugins.blinkops.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExecutionSpecTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final BuildLog log = new BuildLog(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    private static ExecutionSpec spec(String ws, String wf, Object inputs, Object event, boolean strict) {
+        return new ExecutionSpec(ws, wf, inputs, false, event, null, null, null, strict);
+    }
+
+    @Test
+    void fallsBackToTheConnectionsWorkspaceAndExpandsIds() {
+        ExecutionRequest r =
+                spec("", "${WF}", Map.of(), null, true).toRequest("default-ws", Map.of("WF", "wf-9"), Map.of(), log);
+        assertThat(r.workspaceId()).isEqualTo("default-ws");
+        assertThat(r.workflowId()).isEqualTo("wf-9");
+    }
+
+    @Test
+    void noWorkspaceAnywhereIsAnErrorThatSaysWhere() {
+        assertThatThrownBy(() -> spec(null, "wf", Map.of(), null, false).toRequest(null, Map.of(), Map.of(), log))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("workspaceId")
+                .hasMessageContaining("no default workspace");
+    }
+
+    @Test
+    void eventMayBeAMapOrJsonText() {
+        String fromMap = spec("ws", "wf", Map.of(), Map.of("a", 1), false)
+                .toRequest(null, Map.of(), Map.of(), log)
+                .toJsonBody();
+        String fromText = spec("ws", "wf", Map.of(), "{\"a\":1}", false)
+                .toRequest(null, Map.of(), Map.of(), log)
+                .toJsonBody();
+        assertThat(fromMap).isEqualTo(fromText).isEqualTo("{\"event\":{\"a\":1}}");
+    }
+
+    @Test
+    void inputsMayBeAMapOrJsonTextAndKeepTheirTypes() {
+        String fromMap = spec("ws", "wf", Map.of("n", 3, "host", "${HOST}"), null, false)
+                .toRequest(null, Map.of("HOST", "db1"), Map.of(), log)
+                .toJsonBody();
+        String fromText = spec("ws", "wf", "{\"n\": 3, \"host\": \"${HOST}\"}", null, false)
+                .toRequest(null, Map.of("HOST", "db1"), Map.of(), log)
+                .toJsonBody();
+        assertThat(fromText).isEqualTo("{\"input_values\":{\"n\":3,\"host\":\"db1\"}}");
+        assertThat(fromMap).contains("\"n\":3").contains("\"host\":\"db1\"");
+    }
+
+    @Test
+    void inputsTextThatIsNoJsonObjectIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> spec("ws", "wf", "[1, 2]", null, false).toRequest(null, Map.of(), Map.of(), log))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("inputs")
+                .hasMessageContaining("a list");
+    }
+
+    @Test
+    void unresolvedReferencesAreWarnedOnceEach() {
+        spec("ws", "wf", Map.of("a", "${X}", "b", "${X} ${Y}"), null, false).toRequest(null, Map.of(), Map.of(), log);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines().filter(l -> l.contains("${X}"))).hasSize(1);
+        assertThat(text).contains("${Y}").contains("WARNING");
+    }
+
+    @Test
+    void passesBuildParametersWhenAsked() {
+        ExecutionSpec spec = new ExecutionSpec("ws", "wf", Map.of("A", "mine"), true, null, null, null, null, false);
+        String body = spec.toRequest(null, Map.of(), Map.of("A", "param", "B", "b"), log)
+                .toJsonBody();
+        assertThat(body).contains("\"A\":\"mine\"").contains("\"B\":\"b\"");
+    }
+}

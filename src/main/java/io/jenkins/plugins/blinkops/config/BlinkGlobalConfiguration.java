@@ -1,0 +1,72 @@
+package io.jenkins.plugins.blinkops.config;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.XmlFile;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/** The Blink connections jobs can use (Manage Jenkins › System › Blink Ops; {@code unclassified: blink:} in JCasC). */
+@Extension
+@Symbol("blink")
+@Restricted(NoExternalUse.class)
+public class BlinkGlobalConfiguration extends GlobalConfiguration {
+    /** Replaced whole, never changed in place: builds read it while an administrator saves. */
+    private volatile List<BlinkConnection> connections = new ArrayList<>();
+
+    public BlinkGlobalConfiguration() {
+        load();
+    }
+
+    /**
+     * The file this configuration has always been saved in: it is named after the class, which has
+     * since moved into this package (see {@code PersistedNames}).
+     */
+    @Override
+    protected XmlFile getConfigFile() {
+        return new XmlFile(
+                new File(Jenkins.get().getRootDir(), "io.jenkins.plugins.blinkops.BlinkGlobalConfiguration.xml"));
+    }
+
+    public static BlinkGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(BlinkGlobalConfiguration.class);
+    }
+
+    public List<BlinkConnection> getConnections() {
+        return List.copyOf(connections);
+    }
+
+    @DataBoundSetter
+    public void setConnections(List<BlinkConnection> connections) {
+        this.connections = connections == null ? new ArrayList<>() : new ArrayList<>(connections);
+        save();
+    }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        // a form without connections sends no "connections" at all: without this the last one could not be removed
+        connections = new ArrayList<>();
+        boolean done = super.configure(req, json);
+        save();
+        return done;
+    }
+
+    /** The connection of that name; a blank name means the first connection. */
+    public Optional<BlinkConnection> connection(String name) {
+        String wanted = Util.fixEmptyAndTrim(name);
+        return connections.stream()
+                .filter(c -> wanted == null || wanted.equals(c.getName()))
+                .findFirst();
+    }
+}

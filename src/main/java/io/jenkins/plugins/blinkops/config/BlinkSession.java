@@ -1,0 +1,95 @@
+package io.jenkins.plugins.blinkops.config;
+
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import io.jenkins.plugins.blinkops.Messages;
+import io.jenkins.plugins.blinkops.core.client.BlinkClient;
+import io.jenkins.plugins.blinkops.core.client.ExecutionRef;
+import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.run.RunOptions;
+import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * A Blink connection with its API key, ready to call: how builds and forms reach Blink.
+ *
+ * @param connection the connection chosen by name (blank: the first)
+ * @param client     calls Blink with the key of the step's own credential, or else the connection's
+ */
+@Restricted(NoExternalUse.class)
+public record BlinkSession(BlinkConnection connection, BlinkClient client) {
+
+    /** For a build: the key is looked up in the build's context (folder credentials work) and tracked. */
+    public static BlinkSession forRun(Run<?, ?> run, String connectionName, String credentialsId)
+            throws AbortException {
+        BlinkConnection connection = find(connectionName);
+        String id = credentialsIdFor(connection, credentialsId);
+        return open(connection, id, ApiKeyCredentials.forRun(run, id, connection.getHostUrl()));
+    }
+
+    /** For a job's form: the key as the job would see it when it runs; {@code null} item: Jenkins itself. */
+    public static BlinkSession forItem(Item item, String connectionName, String credentialsId) throws AbortException {
+        BlinkConnection connection = find(connectionName);
+        String id = credentialsIdFor(connection, credentialsId);
+        return open(connection, id, ApiKeyCredentials.forItem(item, id, connection.getHostUrl()));
+    }
+
+    /**
+     * The execution a step names by its id, in the step's workspace or else the connection's default.
+     *
+     * @throws io.jenkins.plugins.blinkops.core.model.InvalidInputException naming the field that is missing
+     */
+    public ExecutionRef execution(String workspaceId, String executionId) {
+        return ExecutionRef.of(workspaceId, connection.getDefaultWorkspaceId(), executionId);
+    }
+
+    /**
+     * Asks Blink to cancel the execution, as {@code blinkCancel} and the freestyle step do it: the
+     * log says whether Blink cancelled it or it had already ended, which is not an error.
+     *
+     * @return whether Blink cancelled it
+     * @throws io.jenkins.plugins.blinkops.core.model.InvalidInputException naming the field that is missing
+     * @throws BlinkApiException when Blink does not know the execution or refuses the key
+     */
+    public boolean cancel(String workspaceId, String executionId, BuildLog log)
+            throws BlinkApiException, InterruptedException {
+        return new WorkflowRunner(client, RunOptions.DEFAULT, log).cancel(execution(workspaceId, executionId));
+    }
+
+    /** The connection of that name (blank: the first), or a message saying what to configure. */
+    public static BlinkConnection find(String connectionName) throws AbortException {
+        BlinkGlobalConfiguration config = BlinkGlobalConfiguration.get();
+        if (config.getConnections().isEmpty()) {
+            throw new AbortException(Messages.BlinkSession_NoConnections());
+        }
+        return config.connection(connectionName)
+                .orElseThrow(() -> new AbortException(Messages.BlinkSession_UnknownConnection(connectionName)));
+    }
+
+    private static String credentialsIdFor(BlinkConnection connection, String credentialsId) throws AbortException {
+        String id = Util.fixEmptyAndTrim(credentialsId);
+        id = id == null ? connection.getCredentialsId() : id;
+        if (id == null) {
+            throw new AbortException(Messages.BlinkSession_NoCredentials(connection.getName()));
+        }
+        return id;
+    }
+
+    private static BlinkSession open(BlinkConnection connection, String credentialsId, StringCredentials apiKey)
+            throws AbortException {
+        if (apiKey == null) {
+            throw new AbortException(Messages.ApiKey_NotFound(credentialsId));
+        }
+        try {
+            return new BlinkSession(connection, connection.client(apiKey));
+        } catch (InvalidInputException e) {
+            throw new AbortException(Messages.BlinkSession_InvalidConnection(connection.getName(), e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.blinkops;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.accmod.Restricted;
+
+/**
+ * The layout of the Jenkins layer, checked on its compiled classes: which package may use which,
+ * and that nothing is public API to other plugins by accident.
+ */
+class PluginArchitectureTest {
+    private static final String[] JENKINS_LAYER = {
+        "io.jenkins.plugins.blinkops.callback..",
+        "io.jenkins.plugins.blinkops.config..",
+        "io.jenkins.plugins.blinkops.call..",
+        "io.jenkins.plugins.blinkops.freestyle..",
+        "io.jenkins.plugins.blinkops.steps.."
+    };
+
+    private static JavaClasses plugin;
+
+    @BeforeAll
+    static void importPlugin() {
+        plugin = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.jenkins.plugins.blinkops");
+    }
+
+    /**
+     * From the bottom up: Blink's callback endpoint, the administrator's configuration, the workflow
+     * call every entry point shares, then the entry points. The Pipeline steps sit above the freestyle
+     * ones only because they show the freestyle step's help of the fields both have (written once).
+     */
+    @Test
+    void packagesUseOnlyThoseBelowThem() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("callback")
+                .definedBy(JENKINS_LAYER[0])
+                .layer("config")
+                .definedBy(JENKINS_LAYER[1])
+                .layer("call")
+                .definedBy(JENKINS_LAYER[2])
+                .layer("freestyle")
+                .definedBy(JENKINS_LAYER[3])
+                .layer("steps")
+                .definedBy(JENKINS_LAYER[4])
+                .whereLayer("steps")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("freestyle")
+                .mayOnlyBeAccessedByLayers("steps")
+                .whereLayer("call")
+                .mayOnlyBeAccessedByLayers("freestyle", "steps")
+                .whereLayer("config")
+                .mayOnlyBeAccessedByLayers("call", "freestyle", "steps")
+                .whereLayer("callback")
+                .mayOnlyBeAccessedByLayers("config", "call", "freestyle", "steps")
+                .check(plugin);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("io.jenkins.plugins.blinkops.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(plugin);
+    }
+
+    /** The engine only ever learns of Jenkins through the plain types the layer hands it. */
+    @Test
+    void theEngineUsesNoClassOfTheJenkinsLayer() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.jenkins.plugins.blinkops.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(JENKINS_LAYER)
+                .check(plugin);
+    }
+
+    /** Other plugins' builds refuse to compile against a class of the Jenkins layer. */
+    @Test
+    void noClassOfTheJenkinsLayerIsApiForOtherPlugins() {
+        classes()
+                .that()
+                .resideInAnyPackage(JENKINS_LAYER)
+                .or()
+                .resideInAPackage("io.jenkins.plugins.blinkops")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .haveModifier(JavaModifier.PUBLIC)
+                .should()
+                .beAnnotatedWith(Restricted.class)
+                .check(plugin);
+    }
+}

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.blinkops.call;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.Messages;
 import io.jenkins.plugins.blinkops.callback.BlinkCallbackAction;
@@ -28,17 +27,24 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public record PreparedCall(BlinkClient client, ExecutionRequest request, RunOptions options, CallbackToken callback) {
 
-    /** @throws AbortException saying what is missing or wrong: nothing has been sent */
+    /**
+     * @param variables what the call's {@code ${NAME}} references may stand for, and the build parameters
+     * @throws AbortException saying what is missing or wrong: nothing has been sent
+     */
     public static PreparedCall prepare(
-            Run<?, ?> run, EnvVars environment, BuildLog log, WorkflowCallConfig config, Object inputs, Object event)
+            Run<?, ?> run,
+            BuildVariables variables,
+            BuildLog log,
+            WorkflowCallConfig config,
+            Object inputs,
+            Object event)
             throws AbortException {
         BlinkSession session = BlinkSession.forRun(run, config.getConnection(), config.getCredentialsId());
-        BuildVariables variables = BuildVariables.of(run, environment);
         try {
             ExecutionRequest request = config.toSpec(inputs, event)
                     .toRequest(
                             session.connection().getDefaultWorkspaceId(),
-                            variables.variables(),
+                            variables.references(),
                             variables.parameters(),
                             log);
             RunOptions options = config.toRunSettings().toRunOptions();

@@ -95,15 +95,15 @@ public final class WorkflowCallForms {
         if (!canConfigure(item)) {
             return ApiKeyCredentials.currentOnly(current);
         }
-        return ApiKeyCredentials.choices(item, hostUrl(connection), current);
+        return ApiKeyCredentials.stepChoices(item, hostUrl(connection), current);
     }
 
     static FormValidation checkCredentialsId(Item item, String connection, String value) {
         if (!canConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.ok();
         }
-        return ApiKeyCredentials.forItem(item, value.strip(), hostUrl(connection)) == null
-                ? FormValidation.error(Messages.ApiKey_NotFound(value))
+        return ApiKeyCredentials.ofStepForItem(item, value.strip(), hostUrl(connection)) == null
+                ? FormValidation.error(ApiKeyCredentials.whyNotFoundForStep(item, value.strip(), hostUrl(connection)))
                 : FormValidation.ok();
     }
 

@@ -243,8 +243,12 @@ public class BlinkConnection implements Describable<BlinkConnection> {
             if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.error(Messages.BlinkConnection_CredentialsRequired());
             }
-            return ApiKeyCredentials.forItem(null, value, hostUrl) == null
-                    ? FormValidation.error(ApiKeyCredentials.whyNotFound(null, value, hostUrl))
+            StringCredentials key = ApiKeyCredentials.ofConnection(value.strip(), hostUrl);
+            if (key == null) {
+                return FormValidation.error(Messages.ApiKey_NotFound(value.strip()));
+            }
+            return ApiKeyCredentials.jobsCanRead(key)
+                    ? FormValidation.warning(Messages.BlinkConnection_KeyReadableByJobs(value.strip()))
                     : FormValidation.ok();
         }
 
@@ -254,7 +258,7 @@ public class BlinkConnection implements Describable<BlinkConnection> {
             if (!isAdmin()) {
                 return ApiKeyCredentials.currentOnly(credentialsId);
             }
-            return ApiKeyCredentials.choices(null, hostUrl, credentialsId);
+            return ApiKeyCredentials.connectionChoices(hostUrl, credentialsId);
         }
 
         @POST
@@ -322,9 +326,9 @@ public class BlinkConnection implements Describable<BlinkConnection> {
             if (Util.fixEmptyAndTrim(credentialsId) == null) {
                 return FormValidation.error(Messages.BlinkConnection_CredentialsRequired());
             }
-            StringCredentials apiKey = ApiKeyCredentials.forItem(null, credentialsId, hostUrl);
+            StringCredentials apiKey = ApiKeyCredentials.ofConnection(credentialsId.strip(), hostUrl);
             if (apiKey == null) {
-                return FormValidation.error(ApiKeyCredentials.whyNotFound(null, credentialsId, hostUrl));
+                return FormValidation.error(Messages.ApiKey_NotFound(credentialsId.strip()));
             }
             try {
                 return FormValidation.ok(

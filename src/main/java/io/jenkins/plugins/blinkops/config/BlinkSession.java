@@ -25,19 +25,30 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public record BlinkSession(BlinkConnection connection, BlinkClient client) {
 
-    /** For a build: the key is looked up in the build's context (folder credentials work) and tracked. */
+    /**
+     * For a build, tracked: the step's own key in the build's context (folder credentials work), or
+     * else the connection's, the administrator's, which the build uses without being able to bind it.
+     */
     public static BlinkSession forRun(Run<?, ?> run, String connectionName, String credentialsId)
             throws AbortException {
         BlinkConnection connection = find(connectionName);
-        String id = credentialsIdFor(connection, credentialsId);
-        return open(connection, id, ApiKeyCredentials.forRun(run, id, connection.getHostUrl()));
+        String own = Util.fixEmptyAndTrim(credentialsId);
+        if (own != null) {
+            return open(connection, own, ApiKeyCredentials.ofStepForRun(run, own, connection.getHostUrl()));
+        }
+        String id = connectionKeyId(connection);
+        return open(connection, id, ApiKeyCredentials.ofConnectionForRun(run, id, connection.getHostUrl()));
     }
 
-    /** For a job's form: the key as the job would see it when it runs; {@code null} item: Jenkins itself. */
+    /** For a job's form: the key the job would use when it runs; {@code null} item: Jenkins itself. */
     public static BlinkSession forItem(Item item, String connectionName, String credentialsId) throws AbortException {
         BlinkConnection connection = find(connectionName);
-        String id = credentialsIdFor(connection, credentialsId);
-        return open(connection, id, ApiKeyCredentials.forItem(item, id, connection.getHostUrl()));
+        String own = Util.fixEmptyAndTrim(credentialsId);
+        if (own != null) {
+            return open(connection, own, ApiKeyCredentials.ofStepForItem(item, own, connection.getHostUrl()));
+        }
+        String id = connectionKeyId(connection);
+        return open(connection, id, ApiKeyCredentials.ofConnection(id, connection.getHostUrl()));
     }
 
     /**
@@ -72,9 +83,8 @@ public record BlinkSession(BlinkConnection connection, BlinkClient client) {
                 .orElseThrow(() -> new AbortException(Messages.BlinkSession_UnknownConnection(connectionName)));
     }
 
-    private static String credentialsIdFor(BlinkConnection connection, String credentialsId) throws AbortException {
-        String id = Util.fixEmptyAndTrim(credentialsId);
-        id = id == null ? connection.getCredentialsId() : id;
+    private static String connectionKeyId(BlinkConnection connection) throws AbortException {
+        String id = connection.getCredentialsId();
         if (id == null) {
             throw new AbortException(Messages.BlinkSession_NoCredentials(connection.getName()));
         }

@@ -50,7 +50,10 @@ public class BlinkCancelBuilder extends Builder {
         BlinkSession session = BlinkSession.forRun(build, connection, credentialsId);
         // strict: an id with a reference left in it can only be wrong, and Blink would only say "not found"
         VariableExpander expander = new VariableExpander(
-                BuildVariables.of(build, build.getEnvironment(listener)).variables(), true, unused -> {});
+                BuildVariables.of(build, build.getEnvironment(listener)).references(),
+                true,
+                unused -> {},
+                sensitive -> log.warn(Messages.BlinkCancelBuilder_SensitiveReference(sensitive)));
         try {
             session.cancel(
                     expand(expander, workspaceId, "workspaceId"), expand(expander, executionId, "executionId"), log);

@@ -6,6 +6,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.blinkops.call.BlinkExecutionAction;
+import io.jenkins.plugins.blinkops.call.BuildVariables;
 import io.jenkins.plugins.blinkops.call.PreparedCall;
 import io.jenkins.plugins.blinkops.call.WorkflowCallConfig;
 import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
@@ -39,7 +40,7 @@ final class BuildStepCall {
             Object event)
             throws AbortException, InterruptedException {
         BuildLog log = new BuildLog(listener.getLogger());
-        PreparedCall call = PreparedCall.prepare(run, environment, log, config, inputs, event);
+        PreparedCall call = PreparedCall.prepare(run, BuildVariables.of(run, environment), log, config, inputs, event);
         Wakeup wakeup = new Wakeup();
         try (CallbackRegistry.Registration listening = call.listen(wakeup::ring)) {
             ExecutionOutcome outcome = call.runner(log).run(call.request(), wakeup);

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.blinkops.steps;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.Messages;
+import io.jenkins.plugins.blinkops.call.BuildVariables;
 import io.jenkins.plugins.blinkops.call.PreparedCall;
 import io.jenkins.plugins.blinkops.config.BackgroundCalls;
 import io.jenkins.plugins.blinkops.core.model.BuildLog;
@@ -45,8 +45,8 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
     private void begin() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         BuildLog log = log();
-        PreparedCall call = PreparedCall.prepare(
-                run, getContext().get(EnvVars.class), log, step, step.getInputs(), step.getEvent());
+        PreparedCall call =
+                PreparedCall.prepare(run, BuildVariables.asGiven(run), log, step, step.getInputs(), step.getEvent());
         WorkflowRunner runner = call.runner(log);
         use(call.client(), runner);
         if (isDone()) {

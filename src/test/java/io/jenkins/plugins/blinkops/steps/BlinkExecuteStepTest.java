@@ -67,7 +67,7 @@ class BlinkExecuteStepTest extends ConfiguredBlinkTest {
                   stages {
                     stage('contain') {
                       steps {
-                        blinkExecute workflowId: '%s', inputs: [host: '${HOST}'], event: '{"source": "jenkins"}'
+                        blinkExecute workflowId: '%s', inputs: [host: params.HOST], event: '{"source": "jenkins"}'
                       }
                     }
                     stage('report') {

@@ -128,7 +128,7 @@ public final class ExecutionRequest {
         private final String workspaceId;
         private final String workflowId;
         private final JsonObject inputValues = new JsonObject();
-        private VariableExpander expander = new VariableExpander(Map.of(), false, name -> {});
+        private VariableExpander expander = VariableExpander.NONE;
         private JsonObject event;
         private String runner;
         private String triggerType;

@@ -36,14 +36,15 @@ public record ExecutionSpec(
      * The request to send for one build.
      *
      * @param defaultWorkspaceId the connection's, used when the spec names none
-     * @param variables          the build's parameters and environment, for {@code ${NAME}}
+     * @param references         what {@code ${NAME}} may stand for
      * @param parameters         the build's parameters alone, for {@link #passBuildParameters}
      * @throws InvalidInputException naming the field that is wrong; nothing has been sent
      */
     public ExecutionRequest toRequest(
-            String defaultWorkspaceId, Map<String, String> variables, Map<String, String> parameters, BuildLog log) {
+            String defaultWorkspaceId, References references, Map<String, String> parameters, BuildLog log) {
         Set<String> unresolved = new LinkedHashSet<>();
-        VariableExpander expander = new VariableExpander(variables, strictReferences, unresolved::add);
+        Set<String> withheld = new LinkedHashSet<>();
+        VariableExpander expander = new VariableExpander(references, strictReferences, unresolved::add, withheld::add);
         String ws = ExecutionRef.workspaceOrDefault(workspaceId, defaultWorkspaceId);
         ExecutionRequest.Builder builder = ExecutionRequest.builder(
                         expander.expand(ws, "workspaceId"), expander.expand(nullToEmpty(workflowId), "workflowId"))
@@ -62,6 +63,10 @@ public record ExecutionSpec(
         }
         unresolved.forEach(name ->
                 log.warn("${" + name + "} is neither a build parameter nor a variable; " + "it is sent as written."));
+        withheld.forEach(
+                name -> log.warn(
+                        "${" + name + "} is sent as written, not expanded: it is a sensitive"
+                                + " variable (a password parameter or a credentials binding), which never reaches Blink by expansion."));
         return builder.build();
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -62,7 +63,8 @@ class ExecutionRequestTest {
 
     @Test
     void referencesAreExpandedInStringsAtAnyDepth() {
-        VariableExpander vars = new VariableExpander(Map.of("ENV", "prod", "N", "7"), true, n -> {});
+        VariableExpander vars =
+                new VariableExpander(References.of(Map.of("ENV", "prod", "N", "7"), Set.of()), true, n -> {}, n -> {});
         ExecutionRequest r = ExecutionRequest.builder("ws", "wf")
                 .expandingWith(vars)
                 .input("target", "${ENV}")

@@ -7,14 +7,17 @@ import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class VariableExpanderTest {
     private final List<String> unresolved = new ArrayList<>();
-    private final Map<String, String> vars = Map.of("BRANCH", "main", "NUM", "42", "DOLLAR", "$5 ${X}");
+    private final List<String> withheld = new ArrayList<>();
+    private final References vars =
+            References.of(Map.of("BRANCH", "main", "NUM", "42", "DOLLAR", "$5 ${X}"), Set.of("TOKEN"));
 
     private VariableExpander lenient() {
-        return new VariableExpander(vars, false, unresolved::add);
+        return new VariableExpander(vars, false, unresolved::add, withheld::add);
     }
 
     @Test
@@ -46,10 +49,25 @@ class VariableExpanderTest {
 
     @Test
     void unknownReferenceIsAnErrorNamingFieldAndVariableWhenStrict() {
-        VariableExpander strict = new VariableExpander(vars, true, unresolved::add);
+        VariableExpander strict = new VariableExpander(vars, true, unresolved::add, withheld::add);
         assertThatThrownBy(() -> strict.expand("x ${NOPE}", "inputs.target"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("inputs.target")
                 .hasMessageContaining("${NOPE}");
+    }
+
+    @Test
+    void aSensitiveVariableIsNeverExpandedAndIsReportedEvenWhenStrict() {
+        VariableExpander strict = new VariableExpander(vars, true, unresolved::add, withheld::add);
+
+        assertThat(strict.expand("key ${TOKEN} on ${BRANCH}", "inputs.key")).isEqualTo("key ${TOKEN} on main");
+        assertThat(withheld).containsExactly("TOKEN");
+        assertThat(unresolved).isEmpty();
+    }
+
+    @Test
+    void withoutExpansionEveryValueIsTakenAsGiven() {
+        assertThat(VariableExpander.NONE.expand("$${BRANCH} ${BRANCH} ${TOKEN} ${NOPE}", "f"))
+                .isEqualTo("$${BRANCH} ${BRANCH} ${TOKEN} ${NOPE}");
     }
 }

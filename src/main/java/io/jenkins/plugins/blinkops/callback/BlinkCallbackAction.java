@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -30,6 +31,8 @@ import org.kohsuke.stapler.StaplerResponse2;
 public final class BlinkCallbackAction extends InvisibleAction implements UnprotectedRootAction {
     public static final String URL_NAME = "blink-callback";
     private static final int TOO_MANY_REQUESTS = 429;
+    /** Exactly one token after the action's name: nothing deeper in Jenkins passes without a crumb. */
+    private static final Pattern CALLBACK_PATH = Pattern.compile("/" + URL_NAME + "/[A-Za-z0-9_-]{1,128}");
 
     /** The waits Blink may wake, by the hash of their token; one for all of Jenkins. */
     private static final CallbackRegistry DOORS = new CallbackRegistry();
@@ -53,19 +56,22 @@ public final class BlinkCallbackAction extends InvisibleAction implements Unprot
         String token = path.startsWith("/") ? path.substring(1) : path;
         switch (DOORS.knock(token)) {
             case WOKE -> response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            case TOO_MANY -> response.setStatus(TOO_MANY_REQUESTS);
+            case TOO_MANY -> {
+                response.setHeader("Retry-After", String.valueOf(CallbackRegistry.KNOCK_AGAIN_AFTER.toSeconds()));
+                response.setStatus(TOO_MANY_REQUESTS);
+            }
             case UNKNOWN -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
 
-    /** Blink cannot fetch a crumb first: callbacks pass without one. Only this action's paths do. */
+    /** Blink cannot fetch a crumb first: callbacks pass without one. Only a callback's own path does. */
     @Extension
     public static final class CallbacksNeedNoCrumb extends CrumbExclusion {
         @Override
         public boolean process(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             String path = request.getPathInfo();
-            if (path != null && path.startsWith("/" + URL_NAME + "/")) {
+            if (path != null && CALLBACK_PATH.matcher(path).matches()) {
                 chain.doFilter(request, response);
                 return true;
             }

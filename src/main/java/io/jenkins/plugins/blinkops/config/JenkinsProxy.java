@@ -25,6 +25,6 @@ final class JenkinsProxy {
                 proxy.getPort(),
                 Util.fixEmptyAndTrim(proxy.getUserName()),
                 password == null ? null : Util.fixEmpty(password.getPlainText()),
-                ProxySettings.parseNoProxyHosts(proxy.getNoProxyHost()));
+                proxy.getNoProxyHostPatterns());
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.blinkops.call.PreparedCall;
 import io.jenkins.plugins.blinkops.config.BackgroundCalls;
 import io.jenkins.plugins.blinkops.core.model.BuildLog;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.run.FollowState;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
@@ -53,7 +54,12 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
             return;
         }
         switch (settings().waitMode()) {
-            case NONE -> finish(runner.notWaiting(runner.start(call.request())));
+            case NONE -> {
+                FollowState started = start(runner, call.request());
+                if (!abortedWhileStarting(started)) {
+                    finish(runner.notWaiting(started));
+                }
+            }
             case SYNC -> {
                 syncSent = true;
                 getContext().saveState();
@@ -62,7 +68,7 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
             }
             case FOLLOW -> {
                 listenForCallback(call);
-                follow(runner.start(call.request()));
+                follow(start(runner, call.request()));
             }
         }
     }

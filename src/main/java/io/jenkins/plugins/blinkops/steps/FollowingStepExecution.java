@@ -13,6 +13,7 @@ import io.jenkins.plugins.blinkops.config.BackgroundCalls;
 import io.jenkins.plugins.blinkops.config.BlinkSession;
 import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
+import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.model.BuildLog;
 import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
@@ -59,6 +60,11 @@ abstract class FollowingStepExecution extends StepExecution {
     private transient volatile BlinkClient client;
     /** Set once the step has ended, or was stopped; what arrives later is dropped. */
     private transient boolean done;
+    /**
+     * While a start is in flight: a stop then lets it finish instead of cutting it off, since only its
+     * answer names the run to cancel (cut off, the run could go on in Blink with nobody knowing its id).
+     */
+    private transient volatile boolean starting;
 
     // The polls of one step run one at a time. A callback that comes while one runs is kept in
     // wakePending, and the next poll is made at once when it ends. All three guarded by this.
@@ -136,18 +142,47 @@ abstract class FollowingStepExecution extends StepExecution {
      * sent (a short run may call back before Blink has answered the start) until the step ends.
      */
     final void listenForCallback(PreparedCall call) {
-        if (call.callback() != null) {
+        if (call.callback() == null) {
+            return;
+        }
+        synchronized (this) {
+            // registered under the lock that claim() takes: a stop cannot slip between and leave it open
+            if (done) {
+                return;
+            }
             callbackHash = call.callback().hash();
             callbackListener = call.listen(this::wake);
         }
     }
 
+    /** Sends the start; a {@link #stop} meanwhile lets it finish (see {@link #starting}). */
+    final FollowState start(WorkflowRunner starter, ExecutionRequest request)
+            throws BlinkApiException, InterruptedException {
+        starting = true;
+        try {
+            return starter.start(request);
+        } finally {
+            starting = false;
+        }
+    }
+
+    /**
+     * Whether the step was stopped while Blink started the run; if so the run is aborted now that its
+     * id is known, as the step was asked to (cancelled, or left running with cancel on abort off).
+     */
+    final boolean abortedWhileStarting(FollowState started) {
+        if (!isDone()) {
+            return false;
+        }
+        LOGGER.log(Level.INFO, "Step aborted while starting; aborting Blink execution {0}", started.executionId());
+        runner.abort(started);
+        return true;
+    }
+
     /** Follows the execution from now on: saved at once, then polled until it ends. */
     final void follow(FollowState started) throws IOException, InterruptedException {
         follow = started;
-        if (isDone()) {
-            // stopped while Blink was starting it: abort as the step was asked to (cancel or not)
-            runner.abort(started);
+        if (abortedWhileStarting(started)) {
             return;
         }
         // the execution id must survive a restart from now on, not only from the next checkpoint
@@ -249,8 +284,10 @@ abstract class FollowingStepExecution extends StepExecution {
             return;
         }
         BlinkClient current = client;
-        if (current != null) {
-            // wakes a call in flight (a start, a poll) at once
+        if (starting) {
+            sayStoppedWhileStarting();
+        } else if (current != null) {
+            // wakes a call in flight (a poll, a synchronous run) at once
             current.cancellation().cancel();
         }
         FollowState toCancel = follow;
@@ -275,6 +312,17 @@ abstract class FollowingStepExecution extends StepExecution {
         });
         if (!submitted) {
             end.run();
+        }
+    }
+
+    private void sayStoppedWhileStarting() {
+        try {
+            log().info(
+                            settings.cancelOnAbort()
+                                    ? Messages.BlinkExecuteStep_AbortedWhileStarting()
+                                    : Messages.BlinkExecuteStep_AbortedWhileStartingNoCancel());
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.FINE, "Could not write to the build log", e);
         }
     }
 
@@ -307,18 +355,23 @@ abstract class FollowingStepExecution extends StepExecution {
         if (!claim()) {
             return;
         }
-        BlinkExecutionAction.record(run, new BlinkExecutionAction.Execution(outcome, settings.printOutputs()));
-        switch (outcome.verdict(settings.onFailure())) {
-            case FAILURE -> getContext().onFailure(new AbortException(outcome.summary()));
-            case UNSTABLE -> {
-                // as the unstable step does it: the stage shows the warning, the build its result
-                if (node != null) {
-                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.summary()));
+        // claimed: from here on the step must end, whatever fails on the way
+        try {
+            BlinkExecutionAction.record(run, new BlinkExecutionAction.Execution(outcome, settings.printOutputs()));
+            switch (outcome.verdict(settings.onFailure())) {
+                case FAILURE -> getContext().onFailure(new AbortException(outcome.summary()));
+                case UNSTABLE -> {
+                    // as the unstable step does it: the stage shows the warning, the build its result
+                    if (node != null) {
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.summary()));
+                    }
+                    run.setResult(Result.UNSTABLE);
+                    getContext().onSuccess(outcome.toMap());
                 }
-                run.setResult(Result.UNSTABLE);
-                getContext().onSuccess(outcome.toMap());
+                case SUCCESS -> getContext().onSuccess(outcome.toMap());
             }
-            case SUCCESS -> getContext().onSuccess(outcome.toMap());
+        } catch (RuntimeException e) {
+            getContext().onFailure(forUser(e));
         }
     }
 
@@ -332,14 +385,23 @@ abstract class FollowingStepExecution extends StepExecution {
     }
 
     /**
-     * What a step failure shows: Blink's and the configuration's errors are complete sentences, shown
-     * without a stack trace; anything else is a bug and keeps its trace.
+     * What a step failure shows: Blink's and the configuration's errors are complete sentences; an
+     * error of Jenkins' own (a missing build log, a failed save) keeps its message. Anything else is a
+     * bug: its trace goes to the Jenkins log, and the build log gets a sentence, never a raw exception.
      */
     static Throwable forUser(Exception e) {
         if (e instanceof InvalidInputException) {
             return new AbortException(Messages.PreparedCall_InvalidInput(e.getMessage()));
         }
-        return e instanceof BlinkApiException ? new AbortException(e.getMessage()) : e;
+        if (e instanceof BlinkApiException || e instanceof AbortException) {
+            return new AbortException(e.getMessage());
+        }
+        if (e instanceof IOException) {
+            return e;
+        }
+        LOGGER.log(Level.WARNING, "Unexpected error in a Blink step", e);
+        return new AbortException(
+                Messages.BlinkExecuteStep_Unexpected(e.getClass().getSimpleName()));
     }
 
     /** Marks the step ended, once: no more polls, and its callback token is unknown from now on. */

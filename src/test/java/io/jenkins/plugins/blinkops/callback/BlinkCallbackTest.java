@@ -139,7 +139,9 @@ class BlinkCallbackTest extends ConfiguredBlinkTest {
         for (int knock = 1; knock <= 5; knock++) {
             assertThat(post(callback, "").statusCode()).as("knock " + knock).isEqualTo(204);
         }
-        assertThat(post(callback, "").statusCode()).isEqualTo(429);
+        HttpResponse<String> tooMany = post(callback, "");
+        assertThat(tooMany.statusCode()).isEqualTo(429);
+        assertThat(tooMany.headers().firstValue("Retry-After")).hasValue("12");
         j.waitForMessage("State: Running", run);
         assertThat(run.isBuilding()).isTrue();
 
@@ -147,6 +149,18 @@ class BlinkCallbackTest extends ConfiguredBlinkTest {
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
         // five knocks made at most five reads (knocks during a read make one more read, not one each)
         assertThat(server.count(Route.GET_EXECUTION)).isBetween(1, 5);
+    }
+
+    @Test
+    void onlyACallbacksOwnPathPassesWithoutACrumb() throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy());
+        String base = j.getURL() + BlinkCallbackAction.URL_NAME;
+
+        assertThat(post(base + "/unknown-token", "").statusCode()).isEqualTo(404);
+        for (String deeper : List.of(base + "/a/b", base + "/", base + "x/a")) {
+            assertThat(post(deeper, "").statusCode()).as(deeper).isEqualTo(403);
+        }
     }
 
     @Test

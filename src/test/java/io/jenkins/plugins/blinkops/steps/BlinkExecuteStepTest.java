@@ -349,4 +349,37 @@ class BlinkExecuteStepTest extends ConfiguredBlinkTest {
         assertThat(BackgroundCalls.submit(() -> {})).isFalse();
         assertThat(BackgroundCalls.submit(() -> {})).isFalse();
     }
+
+    @Test
+    void anAbortWhileTheStartIsInFlightCancelsTheRunAsSoonAsBlinkNamesIt() throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofMinutes(10));
+        server.fault(Route.EXECUTE, Fault.slow(Duration.ofSeconds(3)));
+        WorkflowRun run = pipeline("blinkExecute workflowId: '%s'".formatted(WORKFLOW))
+                .scheduleBuild2(0)
+                .waitForStart();
+        while (server.executions().isEmpty()) {
+            Thread.sleep(50); // Blink has made the run and not yet answered; the test's timeout bounds this
+        }
+
+        run.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+        j.assertLogContains("Aborted while Blink is starting the workflow", run);
+        String executionId = server.executions().get(0).id();
+        while (server.requests(Route.CANCEL).isEmpty()) {
+            Thread.sleep(50); // until Blink's answer names the run
+        }
+        assertThat(server.requests(Route.CANCEL).get(0).path()).contains(executionId);
+        assertThat(server.requests(Route.EXECUTE)).hasSize(1);
+    }
+
+    @Test
+    void anUnexpectedErrorReachesTheBuildLogAsASentenceNotAStackTrace() {
+        Throwable shown = FollowingStepExecution.forUser(new IllegalStateException("Connection pool shut down"));
+
+        assertThat(shown).isInstanceOf(hudson.AbortException.class);
+        assertThat(shown.getMessage())
+                .contains("unexpected error (IllegalStateException)")
+                .contains("Jenkins log");
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.blinkops.core.callback;
 
 import io.jenkins.plugins.blinkops.core.run.PollDecision;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -22,6 +23,8 @@ public final class CallbackRegistry {
     static final int BURST = 5;
     /** After the burst, one more knock per this many milliseconds. */
     static final long REFILL_MILLIS = 12_000;
+    /** How long a token whose knocks are used up waits at most for its next: for a {@code Retry-After}. */
+    public static final Duration KNOCK_AGAIN_AFTER = Duration.ofMillis(REFILL_MILLIS);
 
     /** What a knock did. */
     public enum Knock {

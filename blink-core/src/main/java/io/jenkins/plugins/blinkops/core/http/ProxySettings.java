@@ -1,17 +1,19 @@
 package io.jenkins.plugins.blinkops.core.http;
 
 import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP proxy, as Jenkins' proxy configuration describes one.
  *
- * @param noProxyHosts host names that go direct; {@code *} is a wildcard, as in Jenkins' "No Proxy Host" field
+ * @param noProxyHosts the hosts that go direct, as the patterns Jenkins itself makes of its "No Proxy
+ *                     Host" field ({@code ProxyConfiguration.getNoProxyHostPatterns}), so that Blink is
+ *                     reached the way Jenkins reaches everything else; a host bypasses the proxy when
+ *                     one of them matches it whole
  */
-public record ProxySettings(String host, int port, String username, String password, List<String> noProxyHosts) {
+public record ProxySettings(String host, int port, String username, String password, List<Pattern> noProxyHosts) {
 
     public ProxySettings {
         if (host == null || host.isBlank()) {
@@ -27,30 +29,14 @@ public record ProxySettings(String host, int port, String username, String passw
         return new ProxySettings(host, port, null, null, List.of());
     }
 
-    /** Splits a "No Proxy Host" field as Jenkins writes it: one pattern a line, or separated by commas. */
-    public static List<String> parseNoProxyHosts(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split("[\\s,|;]+")).filter(s -> !s.isEmpty()).toList();
-    }
-
     public boolean hasCredentials() {
         return username != null && !username.isEmpty();
     }
 
     /** Whether requests to {@code targetHost} bypass the proxy. */
     public boolean bypasses(String targetHost) {
-        String target = targetHost.toLowerCase(Locale.ROOT);
         return noProxyHosts.stream()
-                .map(String::strip)
-                .filter(p -> !p.isEmpty())
-                .anyMatch(pattern -> matches(pattern.toLowerCase(Locale.ROOT), target));
-    }
-
-    private static boolean matches(String pattern, String host) {
-        String regex = ("\\Q" + pattern + "\\E").replace("*", "\\E.*\\Q");
-        return host.matches(regex);
+                .anyMatch(pattern -> pattern.matcher(targetHost).matches());
     }
 
     @Override
@@ -60,18 +46,23 @@ public record ProxySettings(String host, int port, String username, String passw
                 && host.equals(p.host)
                 && Objects.equals(username, p.username)
                 && Objects.equals(password, p.password)
-                && noProxyHosts.equals(p.noProxyHosts);
+                && patterns().equals(p.patterns());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, username, password, noProxyHosts);
+        return Objects.hash(host, port, username, password, patterns());
+    }
+
+    /** What the patterns say; a {@link Pattern} itself has no equality. */
+    private List<String> patterns() {
+        return noProxyHosts.stream().map(Pattern::pattern).toList();
     }
 
     /** Never shows the password. */
     @Override
     public String toString() {
         return "ProxySettings[" + (hasCredentials() ? username + ":****@" : "") + host + ":" + port + ", noProxyHosts="
-                + noProxyHosts + "]";
+                + patterns() + "]";
     }
 }

@@ -15,6 +15,7 @@ import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,8 +97,8 @@ class ProxyTest {
     @Test
     void bypassedHostsGoDirect() throws Exception {
         try (LoopbackProxy proxy = LoopbackProxy.to(blink.url())) {
-            BlinkClient client =
-                    clientVia(new ProxySettings("127.0.0.1", proxy.port(), null, null, List.of("*.invalid")));
+            BlinkClient client = clientVia(
+                    new ProxySettings("127.0.0.1", proxy.port(), null, null, List.of(Pattern.compile(".*\\.invalid"))));
 
             BlinkApiException e = catchThrowableOfType(BlinkApiException.class, () -> client.checkConnection(null));
 
@@ -126,8 +127,8 @@ class ProxyTest {
     @Test
     void aSynchronousRunToABypassedHostGoesDirect() throws Exception {
         try (LoopbackProxy proxy = LoopbackProxy.to(blink.url())) {
-            BlinkClient client =
-                    clientVia(new ProxySettings("127.0.0.1", proxy.port(), null, null, List.of("*.invalid")));
+            BlinkClient client = clientVia(
+                    new ProxySettings("127.0.0.1", proxy.port(), null, null, List.of(Pattern.compile(".*\\.invalid"))));
 
             BlinkApiException e = catchThrowableOfType(
                     BlinkApiException.class,

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,14 +51,24 @@ class SmallRulesTest {
     }
 
     @Test
-    void proxyBypassUsesJenkinsWildcards() {
+    void aHostBypassesTheProxyWhenAPatternMatchesItWhole() {
         ProxySettings p = new ProxySettings(
-                "proxy.corp", 3128, null, null, ProxySettings.parseNoProxyHosts("*.internal\nlocalhost, 127.0.0.1"));
+                "proxy.corp",
+                3128,
+                null,
+                null,
+                List.of(Pattern.compile(".*\\.internal"), Pattern.compile("localhost")));
         assertThat(p.bypasses("blink.internal")).isTrue();
-        assertThat(p.bypasses("LOCALHOST")).isTrue();
-        assertThat(p.bypasses("127.0.0.1")).isTrue();
+        assertThat(p.bypasses("localhost")).isTrue();
         assertThat(p.bypasses("app.blinkops.com")).isFalse();
-        assertThat(p.bypasses("internal.evil.com")).isFalse();
+        assertThat(p.bypasses("blink.internal.evil.com")).isFalse();
+    }
+
+    @Test
+    void proxySettingsAreEqualWhenTheirPatternsSayTheSame() {
+        assertThat(new ProxySettings("p", 1, null, null, List.of(Pattern.compile("a.*"))))
+                .isEqualTo(new ProxySettings("p", 1, null, null, List.of(Pattern.compile("a.*"))))
+                .isNotEqualTo(new ProxySettings("p", 1, null, null, List.of(Pattern.compile("b.*"))));
     }
 
     @Test

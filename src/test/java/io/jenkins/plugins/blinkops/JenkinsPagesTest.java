@@ -15,9 +15,11 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTableRow;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -28,7 +30,10 @@ class JenkinsPagesTest extends ConfiguredBlinkTest {
     void theSystemConfigurationShowsTheConnections() throws Exception {
         HtmlPage page = j.createWebClient().goTo("manage/configure");
 
-        assertThat(page.asNormalizedText()).contains("Blink Ops").contains("Test connection");
+        assertThat(page.asNormalizedText())
+                .contains("Blink Ops")
+                .contains("Test connection")
+                .contains("end waits on Blink\u2019s callback");
         assertThat(page.getElementsByName("_.name"))
                 .anySatisfy(field -> assertThat(field.getAttribute("value")).isEqualTo(BlinkFixture.CONNECTION));
     }
@@ -121,5 +126,33 @@ class JenkinsPagesTest extends ConfiguredBlinkTest {
                 .contains("Completed");
         assertThat(executions.getAnchorByText(WORKFLOW).getHrefAttribute())
                 .isEqualTo(server.url() + "/workspace/" + BlinkFixture.WORKSPACE + "/workflow/" + WORKFLOW + "/edit");
+    }
+
+    @Test
+    void aRunStartedWithoutWaitingAndWaitedForLaterIsOneRowWithItsSymbolAndDuration() throws Exception {
+        WorkflowJob job = pipeline("""
+                def r = blinkExecute workflowId: '%s', waitMode: 'NONE'
+                blinkWait executionId: r.executionId
+                """.formatted(WORKFLOW));
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+        String id = server.executions().get(0).id();
+
+        JenkinsRule.WebClient wc = j.createWebClient();
+        HtmlPage executions = wc.getPage(run, "blink/");
+        List<HtmlTableRow> rows = executions.getByXPath("(//table[contains(@class,'jenkins-table')])[1]/tbody/tr");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.getCell(1).asNormalizedText()).isEqualTo(id);
+            assertThat(row.getCell(2).asNormalizedText()).isEqualTo("Completed");
+            assertThat(row.getCell(2).getElementsByTagName("svg"))
+                    .as("status symbol")
+                    .isNotEmpty();
+            assertThat(row.getCell(3).asNormalizedText()).as("duration").isNotBlank();
+            assertThat(row.getCell(4).asNormalizedText())
+                    .as("nothing to remark")
+                    .isEmpty();
+        });
+        String summary = wc.getPage(run).asNormalizedText().replaceAll("\\s+:", ":");
+        assertThat(summary).containsOnlyOnce(WORKFLOW + ": Completed");
+        assertThat(summary).doesNotContain(id);
     }
 }

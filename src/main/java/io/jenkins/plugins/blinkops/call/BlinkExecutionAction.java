@@ -6,12 +6,16 @@ import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.Messages;
+import io.jenkins.plugins.blinkops.core.model.Durations;
+import io.jenkins.plugins.blinkops.core.model.ExecutionState;
 import io.jenkins.plugins.blinkops.core.outputs.OutputTable;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,14 +60,38 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
         }
     }
 
+    /**
+     * Adds the execution, or updates its row when the build recorded it before: a run started with
+     * {@code waitMode: 'NONE'} and later waited for or cancelled is one run, shown once.
+     */
     private synchronized void add(Execution execution) {
-        List<Execution> more = new ArrayList<>(executions);
-        more.add(execution);
-        executions = more;
+        executions = merged(executions, execution);
     }
 
+    /**
+     * One row per execution, in the order they were first recorded, each with what the build saw of
+     * it last. Builds recorded before rows were merged may hold one execution twice.
+     */
     public List<Execution> getExecutions() {
-        return List.copyOf(executions);
+        List<Execution> rows = new ArrayList<>();
+        for (Execution execution : executions) {
+            rows = merged(rows, execution);
+        }
+        return List.copyOf(rows);
+    }
+
+    /** {@code rows} with {@code execution} in place of the row of the same id, or after them. */
+    private static List<Execution> merged(List<Execution> rows, Execution execution) {
+        List<Execution> out = new ArrayList<>(rows);
+        String id = execution.executionId;
+        for (int i = 0; i < out.size(); i++) {
+            if (id != null && id.equals(out.get(i).executionId)) {
+                out.set(i, execution);
+                return out;
+            }
+        }
+        out.add(execution);
+        return out;
     }
 
     public Run<?, ?> getRun() {
@@ -117,6 +145,12 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
 
         private final boolean outputsCut;
         private final boolean outputsHidden;
+        /** What the page says beside the state; {@code null} for a run that ended well. */
+        private final String remark;
+        /** {@code null} for builds recorded before durations were kept. */
+        private final Long durationMillis;
+
+        private final boolean timedOut;
 
         /**
          * @param showOutputs     whether the step prints its outputs: a user who keeps them out of the
@@ -137,6 +171,10 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
             this.outputs = showOutputs && !values.isEmpty() ? kept.outputs().toString() : null;
             this.outputsCut = showOutputs && (kept.cut() || outcome.outputs().truncated());
             this.outputsHidden = !showOutputs && !values.isEmpty();
+            this.remark = outcome.remark();
+            this.durationMillis =
+                    outcome.duration() == null ? null : outcome.duration().toMillis();
+            this.timedOut = outcome.timedOut();
         }
 
         /** For a Pipeline step, which returns the outputs to the script instead of setting variables. */
@@ -164,6 +202,37 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
 
         public String getSummary() {
             return summary;
+        }
+
+        /** What the page says beside the id, the state and the duration; the summary for old builds. */
+        public String getRemark() {
+            return durationMillis == null ? summary : remark;
+        }
+
+        /** How long the build waited, in words; {@code null} when not known. */
+        public String getDuration() {
+            return durationMillis == null ? null : Durations.describe(Duration.ofMillis(durationMillis));
+        }
+
+        /** Jenkins' own status symbol for the state, so the page reads like a build's and follows its theme. */
+        public String getStatusSymbol() {
+            if (state == null) {
+                return "symbol-status-nobuilt";
+            }
+            ExecutionState seen = ExecutionState.of(state);
+            if (seen.isPaused()) {
+                // a person must act in Blink, as a build waits for input
+                return "symbol-status-yellow";
+            }
+            if (timedOut || !seen.isTerminal()) {
+                return "symbol-status-aborted";
+            }
+            if (seen.isSuccess()) {
+                return "symbol-status-blue";
+            }
+            return seen.name().toLowerCase(Locale.ROOT).startsWith("cancel")
+                    ? "symbol-status-aborted"
+                    : "symbol-status-red";
         }
 
         public String getLink() {

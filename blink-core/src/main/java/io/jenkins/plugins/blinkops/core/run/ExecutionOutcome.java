@@ -85,7 +85,24 @@ public record ExecutionOutcome(
         return map;
     }
 
-    /** One line for the build log and the build page. */
+    /**
+     * What a row of the build page says beside the execution's id, state and duration, which it
+     * shows in columns of their own: {@code null} for a run that ended well.
+     */
+    public String remark() {
+        if (waitMode == WaitMode.NONE) {
+            return "Started; not waited for.";
+        }
+        if (timedOut) {
+            return "The wait ended before the run did; it was not cancelled in Blink.";
+        }
+        if (state.isPaused()) {
+            return "Paused: a step waits for a person (an approval or a form) in Blink.";
+        }
+        return errorMessage == null || errorMessage.isBlank() ? null : errorMessage;
+    }
+
+    /** One line for the build log. */
     public String summary() {
         String what = executionId == null ? "The workflow" : "Execution " + executionId;
         if (waitMode == WaitMode.NONE) {

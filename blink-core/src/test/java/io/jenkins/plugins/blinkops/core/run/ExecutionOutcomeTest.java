@@ -89,4 +89,30 @@ class ExecutionOutcomeTest {
                 .contains("not cancelled");
         assertThat(followed("Paused", false).summary()).contains("waits for a person");
     }
+
+    @Test
+    void theRemarkBesideTheStateNeverRepeatsTheIdAndIsEmptyForARunThatEndedWell() {
+        assertThat(followed("Completed", false).remark()).isNull();
+        assertThat(followed("Running", true).remark()).contains("wait ended before the run did");
+        assertThat(followed("Paused", false).remark()).contains("waits for a person");
+        ExecutionOutcome failed = new ExecutionOutcome(
+                WaitMode.FOLLOW,
+                "ws",
+                "wf",
+                "ex-1",
+                ExecutionState.of("Failed"),
+                false,
+                null,
+                "step 3: host unreachable",
+                null,
+                Duration.ofSeconds(3));
+        assertThat(failed.remark()).isEqualTo("step 3: host unreachable");
+        ExecutionOutcome started =
+                new ExecutionOutcome(WaitMode.NONE, "ws", "wf", "ex-1", null, false, null, null, null, Duration.ZERO);
+        assertThat(started.remark()).isEqualTo("Started; not waited for.");
+        for (ExecutionOutcome outcome :
+                List.of(followed("Running", true), followed("Paused", false), failed, started)) {
+            assertThat(outcome.remark()).doesNotContain("ex-1");
+        }
+    }
 }

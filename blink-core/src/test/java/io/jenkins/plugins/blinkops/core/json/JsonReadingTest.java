@@ -151,4 +151,20 @@ class JsonReadingTest {
         assertThat(ErrorBodies.message("x".repeat(1000))).hasSize(301).endsWith("…");
         assertThat(ErrorBodies.message("  ")).isNull();
     }
+
+    /** Found by AnswerReadingPropertiesTest: a list answer was read whole, however long. */
+    @Test
+    void anAnswerReadWholeIsRefusedPastItsLimit() {
+        String name = "n".repeat((int) ResponseParsers.TREE_ANSWER_LIMIT);
+        String body = "{\"results\":[{\"id\":\"wf-1\",\"name\":\"" + name + "\"}]}";
+        assertThatThrownBy(() -> ResponseParsers.workflows(new StringReader(body)))
+                .hasRootCauseMessage("the answer is longer than " + ResponseParsers.TREE_ANSWER_LIMIT + " characters");
+    }
+
+    /** Found by AnswerReadingPropertiesTest: Blink's message in an error body was kept whole (64 KB). */
+    @Test
+    void blinksOwnMessageIsShortenedLikeAQuotedBody() {
+        String message = ErrorBodies.message("{\"message\":\"" + "m".repeat(10_000) + "\"}");
+        assertThat(message).hasSize(301).endsWith("…");
+    }
 }

@@ -281,23 +281,16 @@ class AnswerReadingPropertiesTest {
                     JsonElement body = withMemberAdded(reference, reader.dataMembers(), p, name, v);
                     return variant(reader, "a member '" + name + "' added", body, isExtra(reader, name, v));
                 })),
-                Tuple.of(
-                        2,
-                        place.map(p -> variant(
-                                reader,
-                                "a member of megabytes",
-                                withPlaceChanged(reference, p, Change.REPLACE, HUGE),
-                                false))),
-                Tuple.of(
-                        2,
-                        place.map(p -> variant(
-                                reader,
-                                "a list of 100,000",
-                                withPlaceChanged(reference, p, Change.REPLACE, hundredThousand()),
-                                false))),
+                Tuple.of(2, replacedBy(reader, reference, place, "a member of megabytes", HUGE)),
+                Tuple.of(2, replacedBy(reader, reference, place, "a list of 100,000", HUNDRED_THOUSAND)),
                 Tuple.of(4, cuts(reader, reference)),
                 Tuple.of(3, invalidUtf8(reader, reference)),
                 Tuple.of(3, notJson(reader)));
+    }
+
+    private static Arbitrary<Variant> replacedBy(
+            Reader reader, JsonElement reference, Arbitrary<Integer> place, String change, JsonElement value) {
+        return place.map(p -> variant(reader, change, withPlaceChanged(reference, p, Change.REPLACE, value), false));
     }
 
     private static Arbitrary<Variant> cuts(Reader reader, JsonElement reference) {
@@ -391,12 +384,12 @@ class AnswerReadingPropertiesTest {
 
     private static final String DEEP_TEXT = "[".repeat(10_000) + "]".repeat(10_000);
 
-    private static JsonArray hundredThousand() {
-        JsonArray a = new JsonArray();
+    private static final JsonArray HUNDRED_THOUSAND = new JsonArray();
+
+    static {
         for (int i = 0; i < 100_000; i++) {
-            a.add(i);
+            HUNDRED_THOUSAND.add(i);
         }
-        return a;
     }
 
     private static Variant variant(Reader reader, String change, JsonElement body, boolean keepsTheReference) {

@@ -136,15 +136,7 @@ class EndToEndPropertiesTest {
         if (mode == WaitMode.NONE) {
             return runner.notWaiting(follow);
         }
-        while (true) {
-            WorkflowRunner.PollResult r = runner.poll(follow);
-            if (r instanceof WorkflowRunner.PollResult.Done done) {
-                return done.outcome();
-            }
-            WorkflowRunner.PollResult.Waiting waiting = (WorkflowRunner.PollResult.Waiting) r;
-            follow = waiting.next();
-            client.cancellation().sleep(waiting.delay());
-        }
+        return SoakTest.followToTheEnd(runner, follow, client);
     }
 
     // ---- generators ----

@@ -212,6 +212,9 @@ public final class ExecutionRequest {
         }
 
         private JsonElement expand(JsonElement json, String field) {
+            if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isNumber()) {
+                requireFinite(json.getAsJsonPrimitive().getAsNumber(), field);
+            }
             if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isString()) {
                 return new JsonPrimitive(expander.expand(json.getAsString(), field));
             }
@@ -226,6 +229,13 @@ public final class ExecutionRequest {
                 return copy;
             }
             return json;
+        }
+
+        /** JSON has no NaN nor infinity: Gson would write them as they are, a body Blink cannot read. */
+        private static void requireFinite(Number n, String field) {
+            if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
+                throw new InvalidInputException(field, "holds " + n + ", which is not a number JSON can carry");
+            }
         }
 
         private String optionalText(String value, String field) {
@@ -246,10 +256,16 @@ public final class ExecutionRequest {
             throw new InvalidInputException(field, "is empty");
         }
         String trimmed = id.strip();
-        if (CONTROL_CHARACTERS.matcher(trimmed).find() || trimmed.contains("/") || trimmed.contains(" ")) {
+        // "." and ".." would be read as path steps, not as an id
+        if (CONTROL_CHARACTERS.matcher(trimmed).find()
+                || trimmed.contains("/")
+                || trimmed.contains(" ")
+                || trimmed.equals(".")
+                || trimmed.equals("..")) {
             throw new InvalidInputException(
                     field,
-                    "'" + trimmed + "' is not a Blink id: it must not contain spaces, '/' or control characters");
+                    "'" + trimmed + "' is not a Blink id: it must not contain spaces, '/' or control characters, "
+                            + "nor be '.' or '..'");
         }
         return trimmed;
     }

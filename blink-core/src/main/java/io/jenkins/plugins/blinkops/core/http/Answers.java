@@ -31,6 +31,9 @@ public final class Answers {
     /** How much of an error answer is read to find Blink's message; the rest is not needed. */
     public static final int ERROR_BODY_LIMIT = 64 * 1024;
 
+    /** How much of a reader's reason for refusing an answer its message quotes. */
+    static final int REASON_LIMIT = 160;
+
     private Answers() {}
 
     /**
@@ -54,18 +57,34 @@ public final class Answers {
             throw e;
         } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
             String quoted = Redaction.redact(head.get(), key);
-            throw invalidAnswer(call, status, quoted.isEmpty() ? "an empty body" : "'" + quoted + "'");
+            String wrong = Redaction.redact(whatWasWrong(e), key);
+            throw invalidAnswer(call, status, wrong, quoted.isEmpty() ? "an empty body" : "'" + quoted + "'");
         }
     }
 
-    private static BlinkApiException invalidAnswer(ApiCall call, int status, String what) {
+    private static BlinkApiException invalidAnswer(ApiCall call, int status, String wrong, String what) {
         return new BlinkApiException(
                 INVALID_ANSWER,
                 status,
                 what,
                 "Blink answered HTTP " + status + " to the request to " + call.operation().verb
-                        + " but the answer is not the JSON expected: it was " + what + ".",
+                        + " but the answer is not the JSON expected (" + wrong + "): it was " + what + ".",
                 null);
+    }
+
+    /**
+     * What the reader found wrong, in its own words, shortened: the innermost cause's first line
+     * (Gson wraps its reader's exception, and adds a line pointing to its troubleshooting guide).
+     * Gson names where, by the path of member names, which the body chose: hence the bound.
+     */
+    static String whatWasWrong(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String firstLine = text.strip().lines().findFirst().orElse("").strip();
+        return firstLine.length() <= REASON_LIMIT ? firstLine : firstLine.substring(0, REASON_LIMIT) + "…";
     }
 
     /**

@@ -25,7 +25,7 @@ public final class ErrorBodies {
         }
     }
 
-    /** Blink's message, or the body quoted, or {@code null} for an empty body. */
+    /** Blink's message, or the body quoted (either shortened to one line of at most 300 characters), or {@code null} for an empty body. */
     public static String message(String body) {
         String text = body.strip();
         if (text.isEmpty()) {
@@ -36,7 +36,8 @@ public final class ErrorBodies {
             if (json.isJsonObject()) {
                 String message = firstString(json.getAsJsonObject(), "message", "error", "detail", "details");
                 if (message != null) {
-                    return message;
+                    // Blink's own words, but from outside: as bounded as a quoted body
+                    return quote(message);
                 }
             }
         } catch (JsonParseException notJson) {

@@ -7,7 +7,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import java.io.IOException;
+import java.io.StringReader;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -102,7 +108,7 @@ public final class JsonValues {
     public static JsonObject parseObject(String text, String field) {
         JsonElement json;
         try {
-            json = JsonParser.parseString(text);
+            json = parseStrictly(text);
         } catch (JsonParseException e) {
             throw new InvalidInputException(field, "is not valid JSON (" + rootMessage(e) + ")");
         }
@@ -111,6 +117,25 @@ public final class JsonValues {
                     field, "must be a JSON object like {\"key\": \"value\"}, not " + kind(json));
         }
         return json.getAsJsonObject();
+    }
+
+    /**
+     * JSON as the standard writes it, and Blink reads it: Gson's own parsing is lenient, and would
+     * take {@code {a: 'b'}} or {@code NaN} and send something else than was typed (the string
+     * {@code "NaN"}, say).
+     */
+    private static JsonElement parseStrictly(String text) {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement json = JsonParser.parseReader(reader);
+        try {
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonSyntaxException("more than one JSON value");
+            }
+        } catch (IOException e) {
+            throw new JsonSyntaxException(e);
+        }
+        return json;
     }
 
     private static String kind(JsonElement json) {
@@ -123,11 +148,14 @@ public final class JsonValues {
         return "a single value";
     }
 
+    /** Gson's reason in a user's words: its first line, without its advice to programmers. */
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage();
+        String first = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+        return first.replace(
+                "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "not standard JSON");
     }
 }

@@ -27,11 +27,19 @@ import java.util.List;
 public final class ResponseParsers {
     private static final int SMALL_VALUE_LIMIT = 64 * 1024;
 
+    /**
+     * The most characters read of an answer that is read whole (a start, a workspace, the
+     * workspaces, a list of workflows): far above what the reference's shapes need for the most the
+     * engine asks for ({@code BlinkClient.MAX_LISTED_WORKFLOWS} workflows), so that a runaway answer
+     * is refused instead of held.
+     */
+    public static final long TREE_ANSWER_LIMIT = 8L * 1024 * 1024;
+
     private ResponseParsers() {}
 
     /** {@code {"execution_id": "..."}} of an asynchronous start. */
     public static String executionId(Reader body) {
-        JsonElement json = JsonParser.parseReader(body);
+        JsonElement json = tree(body);
         if (json.isJsonObject()) {
             String id = text(json.getAsJsonObject(), "execution_id");
             if (id != null && !id.isBlank()) {
@@ -209,7 +217,7 @@ public final class ResponseParsers {
      * its member count; a list (bare or under {@code results}) is counted too.
      */
     public static int workspaceCount(Reader body) {
-        JsonElement json = JsonParser.parseReader(body);
+        JsonElement json = tree(body);
         if (json.isJsonObject() && listIn(json.getAsJsonObject()) == null) {
             return json.getAsJsonObject().size();
         }
@@ -218,7 +226,7 @@ public final class ResponseParsers {
 
     /** {@code GET /workspaces/{id}}: the workspace's display name, else its name. */
     public static String workspaceName(Reader body) {
-        JsonElement json = JsonParser.parseReader(body);
+        JsonElement json = tree(body);
         if (!json.isJsonObject()) {
             throw new IllegalStateException("the workspace is not a JSON object");
         }
@@ -228,7 +236,7 @@ public final class ResponseParsers {
 
     public static List<WorkflowSummary> workflows(Reader body) {
         List<WorkflowSummary> workflows = new ArrayList<>();
-        for (JsonElement e : list(JsonParser.parseReader(body))) {
+        for (JsonElement e : list(tree(body))) {
             if (!e.isJsonObject()) {
                 continue;
             }
@@ -243,6 +251,11 @@ public final class ResponseParsers {
             workflows.add(new WorkflowSummary(id, name == null ? id : name, isActive));
         }
         return workflows;
+    }
+
+    /** An answer read whole, within {@link #TREE_ANSWER_LIMIT}. */
+    private static JsonElement tree(Reader body) {
+        return JsonParser.parseReader(new LimitedReader(body, TREE_ANSWER_LIMIT));
     }
 
     private static JsonArray list(JsonElement json) {

@@ -189,4 +189,25 @@ class ExecutionRequestTest {
                 .message()
                 .doesNotContain(token.value());
     }
+
+    /** Found by InputFieldPropertiesTest: a NaN in a Pipeline map was sent as NaN, which no JSON reader takes. */
+    @Test
+    void aNumberJsonCannotCarryIsRefusedByItsInputsName() {
+        assertThatThrownBy(() -> ExecutionRequest.builder("ws", "wf").input("ratio", Double.NaN))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("inputs.ratio: holds NaN, which is not a number JSON can carry");
+        assertThatThrownBy(() -> ExecutionRequest.builder("ws", "wf")
+                        .event(Map.of("limits", List.of(1, Double.POSITIVE_INFINITY))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("event: holds Infinity");
+    }
+
+    /** Found by InputFieldPropertiesTest: an id "." or ".." was put into the path, where it is a path step. */
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", " .. "})
+    void anIdThatIsAPathStepIsRefused(String id) {
+        assertThatThrownBy(() -> ExecutionRequest.builder("ws", id))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("workflowId: '" + id.strip() + "' is not a Blink id");
+    }
 }

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
+import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.model.StepResult;
 import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
 import java.io.IOException;
@@ -150,5 +151,37 @@ class JsonReadingTest {
                 .isEqualTo("<html> <body>Bad Gateway</body></html>");
         assertThat(ErrorBodies.message("x".repeat(1000))).hasSize(301).endsWith("…");
         assertThat(ErrorBodies.message("  ")).isNull();
+    }
+
+    /** Found by AnswerReadingPropertiesTest: a list answer was read whole, however long. */
+    @Test
+    void anAnswerReadWholeIsRefusedPastItsLimit() {
+        String name = "n".repeat((int) ResponseParsers.TREE_ANSWER_LIMIT);
+        String body = "{\"results\":[{\"id\":\"wf-1\",\"name\":\"" + name + "\"}]}";
+        assertThatThrownBy(() -> ResponseParsers.workflows(new StringReader(body)))
+                .hasRootCauseMessage("the answer is longer than " + ResponseParsers.TREE_ANSWER_LIMIT + " characters");
+    }
+
+    /** Found by AnswerReadingPropertiesTest: Blink's message in an error body was kept whole (64 KB). */
+    @Test
+    void blinksOwnMessageIsShortenedLikeAQuotedBody() {
+        String message = ErrorBodies.message("{\"message\":\"" + "m".repeat(10_000) + "\"}");
+        assertThat(message).hasSize(301).endsWith("…");
+    }
+
+    /** Found by InputFieldPropertiesTest: JSON text was parsed leniently, and {"a":NaN} sent as {"a":"NaN"}. */
+    @Test
+    void jsonTextIsStandardJsonOnly() {
+        for (String text : List.of("{\"a\":NaN}", "{a:1}", "{'a':'b'}", "{\"a\":1} // note")) {
+            assertThatThrownBy(() -> JsonValues.parseObject(text, "inputs"))
+                    .as(text)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("inputs: is not valid JSON (")
+                    .hasMessageNotContaining("Troubleshooting")
+                    .hasMessageNotContaining("setStrictness");
+        }
+        assertThat(JsonValues.parseObject(" {\"a\": [1, 2.5, \"x\"]} ", "inputs")
+                        .toString())
+                .isEqualTo("{\"a\":[1,2.5,\"x\"]}");
     }
 }

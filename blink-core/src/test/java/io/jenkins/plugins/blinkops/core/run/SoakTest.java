@@ -233,7 +233,8 @@ class SoakTest {
         return checked(result, bytes);
     }
 
-    private static ExecutionOutcome followToTheEnd(WorkflowRunner runner, FollowState follow, BlinkClient client)
+    /** Polls as a Pipeline step would, sleeping the delays the runner gives; also used by EndToEndPropertiesTest. */
+    static ExecutionOutcome followToTheEnd(WorkflowRunner runner, FollowState follow, BlinkClient client)
             throws Exception {
         FollowState state = follow;
         while (true) {

@@ -128,7 +128,8 @@ class InputFieldPropertiesTest {
         int sentBefore = server.count(Route.EXECUTE);
         ExecutionRequest request;
         try {
-            request = typed.toRequest("ws-1", VARIABLES, Map.of(), new Fixtures.CapturedLog().log);
+            request = typed.toRequest(
+                    "ws-1", References.of(VARIABLES, Set.of()), Map.of(), new Fixtures.CapturedLog().log);
         } catch (InvalidInputException e) {
             assertThat(spec.mayBeRefusedFields()).as(e.getMessage()).contains(e.field());
             assertThat(e.getMessage()).startsWith(e.field() + ": ");

@@ -1,0 +1,245 @@
+package io.jenkins.plugins.blinkops.core.run;
+
+import static io.jenkins.plugins.blinkops.core.Fixtures.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.blinkops.core.Fixtures;
+import io.jenkins.plugins.blinkops.core.client.BlinkClient;
+import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
+import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
+import io.jenkins.plugins.blinkops.core.fake.Route;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15: a run that waits for a person, the steps of a run as it goes, and the link to the run. */
+class HumanInTheLoopTest {
+    private FakeBlinkServer server;
+    private BlinkClient client;
+    private final Fixtures.CapturedLog log = new Fixtures.CapturedLog();
+    private final ExecutionRequest request =
+            ExecutionRequest.builder("ws-1", "wf-1").build();
+
+    @BeforeEach
+    void start() {
+        server = FakeBlinkServer.start();
+        server.workspace("ws-1", "Ops");
+        client = Fixtures.client(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ExecutionOutcome run(RunOptions options) throws Exception {
+        return new WorkflowRunner(client, options, log.log).run(request);
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void aRunThatPausesAndGoesOnEndsInSuccessAndSaysSoOnceEach() throws Exception {
+        server.workflow("ws-1", "wf-1")
+                .takes(Duration.ofMillis(400))
+                .pausesAfterReads(2)
+                .resumesAfterReads(3);
+
+        ExecutionOutcome outcome = run(options(WaitMode.FOLLOW));
+
+        assertThat(outcome.success()).isTrue();
+        assertThat(outcome.kind()).isEqualTo(ExecutionOutcome.Kind.SUCCEEDED);
+        String text = log.text();
+        assertThat(occurrences(text, "is paused in Blink: a step waits for a person"))
+                .isEqualTo(1);
+        assertThat(occurrences(text, "goes on in Blink")).isEqualTo(1);
+        assertThat(text).contains("who must act in Blink: " + outcome.runLink());
+        assertThat(text.indexOf("is paused in Blink")).isLessThan(text.indexOf("goes on in Blink"));
+    }
+
+    @Test
+    void failOnPauseEndsTheWaitAsAFailureThatSaysWhoMustAct() throws Exception {
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMinutes(5)).pausesAfterReads(1);
+
+        ExecutionOutcome outcome = run(options(WaitMode.FOLLOW).withOnPaused(PausedHandling.FAIL));
+
+        assertThat(outcome.state().name()).isEqualTo("Paused");
+        assertThat(outcome.kind()).isEqualTo(ExecutionOutcome.Kind.FAILED);
+        assertThat(outcome.verdict(FailureHandling.FAILURE)).isEqualTo(BuildVerdict.FAILURE);
+        assertThat(outcome.summary()).contains("a person", "must act there", outcome.runLink());
+        assertThat(outcome.timedOut()).isFalse();
+    }
+
+    @Test
+    void continueOnPauseReturnsAtOnceNeitherSucceededNorFailed() throws Exception {
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMinutes(5)).pausesAfterReads(1);
+
+        ExecutionOutcome outcome = run(options(WaitMode.FOLLOW).withOnPaused(PausedHandling.CONTINUE));
+
+        assertThat(outcome.kind()).isEqualTo(ExecutionOutcome.Kind.PAUSED);
+        assertThat(outcome.success()).isFalse();
+        assertThat(outcome.verdict(FailureHandling.FAILURE)).isEqualTo(BuildVerdict.SUCCESS);
+        assertThat(outcome.toMap()).containsEntry("paused", true).containsEntry("success", false);
+        assertThat(outcome.environment()).containsEntry(ExecutionOutcome.ENV_EXECUTION_STATE, "Paused");
+        assertThat(outcome.summary()).contains("the build goes on without waiting for it");
+        assertThat(server.executions().get(0).paused())
+                .as("left paused in Blink")
+                .isTrue();
+        assertThat(server.count(Route.CANCEL)).isZero();
+    }
+
+    @Test
+    void aTimeoutWhilePausedIsATimeoutThatSaysTheRunWasPaused() throws Exception {
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMinutes(5)).pausesAfterReads(1);
+
+        ExecutionOutcome outcome = run(options(WaitMode.FOLLOW).withTimeout(Duration.ofMillis(500)));
+
+        assertThat(outcome.kind()).isEqualTo(ExecutionOutcome.Kind.TIMED_OUT);
+        assertThat(outcome.verdict(FailureHandling.FAILURE)).isEqualTo(BuildVerdict.FAILURE);
+        assertThat(outcome.errorMessage()).contains("timed out").contains("paused in Blink");
+        assertThat(outcome.summary()).contains("had not finished").contains("paused, waiting for a person");
+        assertThat(occurrences(log.text(), "is paused in Blink: a step waits")).isEqualTo(1);
+    }
+
+    @Test
+    void aPausedRunResumedByAPersonIsSeenToGoOn() throws Exception {
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(300)).pausesAfterReads(1);
+        WorkflowRunner runner = new WorkflowRunner(client, options(WaitMode.FOLLOW), log.log);
+        FollowState follow = runner.start(request);
+        WorkflowRunner.PollResult result = runner.poll(follow);
+        follow = ((WorkflowRunner.PollResult.Waiting) result).next();
+        result = runner.poll(follow);
+        follow = ((WorkflowRunner.PollResult.Waiting) result).next();
+        assertThat(follow.paused()).isTrue();
+
+        server.executions().get(0).resume();
+        ExecutionOutcome outcome = pollToTheEnd(runner, follow);
+
+        assertThat(outcome.success()).isTrue();
+        assertThat(occurrences(log.text(), "goes on in Blink")).isEqualTo(1);
+    }
+
+    @Test
+    void eachStepIsPrintedOnceAsItStartsAndEndsWithAtMostOneMoreCallPerPoll() throws Exception {
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(500)).steps(5);
+
+        run(options(WaitMode.FOLLOW));
+
+        String text = log.text();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(occurrences(text, "Step Step " + i + " ended Completed"))
+                    .as("step %d", i)
+                    .isEqualTo(1);
+            assertThat(occurrences(text, "Step Step " + i + " started")).isLessThanOrEqualTo(1);
+        }
+        assertThat(text).contains("Step Step 1 started (Running)");
+        // one listing per poll at most: the polls that waited, and the one that found the end
+        assertThat(server.count(Route.GET_STEPS)).isLessThanOrEqualTo(server.count(Route.GET_EXECUTION));
+        assertThat(server.count(Route.GET_STEPS)).isGreaterThan(1);
+    }
+
+    @Test
+    void withProgressOffNoStepIsListedWhileTheRunGoesOn() throws Exception {
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(400)).steps(5);
+
+        run(options(WaitMode.FOLLOW).withProgress(false));
+
+        assertThat(server.count(Route.GET_EXECUTION)).isGreaterThan(2);
+        assertThat(server.count(Route.GET_STEPS))
+                .as("only the end's, for the outputs")
+                .isEqualTo(1);
+        assertThat(log.text()).doesNotContain("Step Step");
+    }
+
+    @Test
+    void aRunOfThousandsOfStepsPrintsTheLimitAndOneSummaryLine() throws Exception {
+        server.workflow("ws-1", "wf-1").steps(3000);
+
+        ExecutionOutcome outcome = run(options(WaitMode.FOLLOW));
+
+        String text = log.text();
+        assertThat(occurrences(text, "[Blink] Step ")).isEqualTo(StepProgress.LINE_LIMIT);
+        assertThat(occurrences(text, "more steps not shown here")).isEqualTo(1);
+        assertThat(text)
+                .contains("… " + (3000 - StepProgress.LINE_LIMIT) + " more steps not shown here")
+                .contains("see the run in Blink: " + outcome.runLink());
+    }
+
+    @Test
+    void aWaitRebuiltFromItsSavedStatePrintsNoStepTwice() throws Exception {
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(600)).steps(6);
+        WorkflowRunner runner = new WorkflowRunner(client, options(WaitMode.FOLLOW), log.log);
+        FollowState follow = runner.start(request);
+        for (int polls = 0; polls < 4; polls++) {
+            WorkflowRunner.PollResult.Waiting waiting = (WorkflowRunner.PollResult.Waiting) runner.poll(follow);
+            follow = waiting.next();
+            Thread.sleep(waiting.delay().toMillis());
+        }
+        assertThat(follow.steps().lines())
+                .as("some steps printed before the restart")
+                .isPositive();
+
+        Fixtures.CapturedLog afterRestart = new Fixtures.CapturedLog();
+        WorkflowRunner resumed = new WorkflowRunner(client, options(WaitMode.FOLLOW), afterRestart.log);
+        pollToTheEnd(resumed, roundTrip(follow));
+
+        String text = log.text() + afterRestart.text();
+        for (int i = 1; i <= 6; i++) {
+            assertThat(occurrences(text, "Step Step " + i + " ended"))
+                    .as("step %d", i)
+                    .isEqualTo(1);
+            assertThat(occurrences(text, "Step Step " + i + " started")).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWaitSavedBeforeStepsWerePrintedReadsBackAsNothingPrintedAndNotPaused() {
+        FollowState saved = new FollowState("ws", "wf", "ex", 0, 1000, "Running", 0, false, 0, 0, null);
+        assertThat(saved.steps()).isEqualTo(StepMarks.NONE);
+        assertThat(saved.paused()).isFalse();
+    }
+
+    @Test
+    void theOutcomeLinksToTheRunBesideTheWorkflow() throws Exception {
+        server.workflow("ws-1", "wf-1");
+
+        ExecutionOutcome outcome = run(options(WaitMode.FOLLOW));
+
+        String id = outcome.executionId();
+        assertThat(outcome.runLink()).isEqualTo(server.url() + "/workspace/ws-1/executions/" + id);
+        assertThat(outcome.environment())
+                .containsEntry(ExecutionOutcome.ENV_EXECUTION_URL, outcome.runLink())
+                .containsEntry(ExecutionOutcome.ENV_WORKFLOW_URL, server.url() + "/workspace/ws-1/workflow/wf-1/edit");
+        assertThat(log.text()).contains("Run: " + outcome.runLink());
+    }
+
+    private static ExecutionOutcome pollToTheEnd(WorkflowRunner runner, FollowState follow) throws Exception {
+        while (true) {
+            WorkflowRunner.PollResult result = runner.poll(follow);
+            if (result instanceof WorkflowRunner.PollResult.Done done) {
+                return done.outcome();
+            }
+            WorkflowRunner.PollResult.Waiting waiting = (WorkflowRunner.PollResult.Waiting) result;
+            follow = waiting.next();
+            Thread.sleep(waiting.delay().toMillis());
+        }
+    }
+
+    private static FollowState roundTrip(FollowState state) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (FollowState) in.readObject();
+        }
+    }
+}

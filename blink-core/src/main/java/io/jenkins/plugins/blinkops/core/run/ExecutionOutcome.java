@@ -3,6 +3,7 @@ package io.jenkins.plugins.blinkops.core.run;
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
 import io.jenkins.plugins.blinkops.core.model.Durations;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
+import io.jenkins.plugins.blinkops.core.model.LogText;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,6 +54,8 @@ public record ExecutionOutcome(
         /** The wait's timeout passed first. */
         TIMED_OUT
     }
+
+    private static final int SUMMARY_ERROR_LIMIT = 500;
 
     public static final String ENV_EXECUTION_ID = "BLINK_EXECUTION_ID";
     public static final String ENV_EXECUTION_URL = "BLINK_EXECUTION_URL";
@@ -172,7 +175,10 @@ public record ExecutionOutcome(
                         + (runLink == null ? "" : " (" + runLink + ")")
                         + (leftPaused ? "; the build goes on without waiting for it" : "")
                 : "ended " + state.name();
-        String error = errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage;
+        // Blink's text goes into a log line and a build's error: its first line, clean and bounded
+        String error = errorMessage == null || errorMessage.isBlank()
+                ? ""
+                : ": " + LogText.oneLine(errorMessage, SUMMARY_ERROR_LIMIT);
         return what + " " + how + took + error + ".";
     }
 }

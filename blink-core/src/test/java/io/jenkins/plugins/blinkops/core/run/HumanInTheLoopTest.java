@@ -221,6 +221,35 @@ class HumanInTheLoopTest {
         assertThat(log.text()).contains("Run: " + outcome.runLink());
     }
 
+    @Test
+    void aRunLinkNeedingAnUnsafeIdIsLeftOut() {
+        BlinkClient custom = new BlinkClient(
+                io.jenkins.plugins.blinkops.core.http.BlinkTransport.forSettings(Fixtures.settings(server)
+                        .withRunLink(new io.jenkins.plugins.blinkops.core.model.RunLinkTemplate(
+                                "{host}/workspace/{workspaceId}/workflow/{workflowId}/runs/{executionId}"))),
+                io.jenkins.plugins.blinkops.core.model.ApiKey.of(Fixtures.KEY));
+        assertThat(custom.runLink("ws-1", "wf-1", "ex 1")).isNull();
+        assertThat(custom.runLink("ws-1", "../admin", "ex-1")).isNull();
+        assertThat(custom.runLink("ws-1", null, "ex-1"))
+                .as("workflow not known yet")
+                .isNull();
+        assertThat(custom.runLink("ws-1", "wf?1", "ex-1"))
+                .isEqualTo(server.url() + "/workspace/ws-1/workflow/wf%3F1/runs/ex-1");
+    }
+
+    @Test
+    void aStepsErrorIsPrintedAsItsFirstLineWithoutControlCharacters() throws Exception {
+        server.workflow("ws-1", "wf-1").steps(2).endsWith("Failed").error("EDR refused\u001b[2J\nstack trace", "E1");
+
+        run(options(WaitMode.FOLLOW));
+
+        assertThat(log.text())
+                .contains("Step Step 2 ended Failed after 0 ms: EDR refused[2J" + System.lineSeparator())
+                .doesNotContain("stack trace")
+                .doesNotContain("\u001b");
+        assertThat(occurrences(log.text(), "Step Step 2 ended Failed")).isEqualTo(1);
+    }
+
     private static ExecutionOutcome pollToTheEnd(WorkflowRunner runner, FollowState follow) throws Exception {
         while (true) {
             WorkflowRunner.PollResult result = runner.poll(follow);

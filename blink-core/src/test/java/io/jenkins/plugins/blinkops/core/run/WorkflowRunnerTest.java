@@ -88,7 +88,8 @@ class WorkflowRunnerTest {
                 .failsAtStep("isolate-host")
                 .error("EDR refused", "E1");
 
-        run(options(WaitMode.FOLLOW));
+        // with progress on, the step lines name it (HumanInTheLoopTest)
+        run(options(WaitMode.FOLLOW).withProgress(false));
 
         assertThat(server.count(Route.GET_STEPS)).isEqualTo(1);
         assertThat(log.text())
@@ -259,7 +260,8 @@ class WorkflowRunnerTest {
         server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(500)).runningState("Warming up");
         ExecutionOutcome outcome = run(options(WaitMode.FOLLOW));
         assertThat(outcome.success()).isTrue();
-        assertThat(log.text().lines().filter(l -> l.contains("Warming up"))).hasSize(1);
+        assertThat(log.text().lines().filter(l -> l.contains("State: Warming up")))
+                .hasSize(1);
         assertThat(log.text()).contains("not a state this plugin knows");
     }
 

@@ -8,10 +8,6 @@ import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +117,7 @@ class HumanInTheLoopTest {
         assertThat(follow.paused()).isTrue();
 
         server.executions().get(0).resume();
-        ExecutionOutcome outcome = pollToTheEnd(runner, follow);
+        ExecutionOutcome outcome = Waits.pollToTheEnd(runner, follow);
 
         assertThat(outcome.success()).isTrue();
         assertThat(occurrences(log.text(), "goes on in Blink")).isEqualTo(1);
@@ -189,7 +185,7 @@ class HumanInTheLoopTest {
 
         Fixtures.CapturedLog afterRestart = new Fixtures.CapturedLog();
         WorkflowRunner resumed = new WorkflowRunner(client, options(WaitMode.FOLLOW), afterRestart.log);
-        pollToTheEnd(resumed, roundTrip(follow));
+        Waits.pollToTheEnd(resumed, Waits.roundTrip(follow));
 
         String text = log.text() + afterRestart.text();
         for (int i = 1; i <= 6; i++) {
@@ -248,27 +244,5 @@ class HumanInTheLoopTest {
                 .doesNotContain("stack trace")
                 .doesNotContain("\u001b");
         assertThat(occurrences(log.text(), "Step Step 2 ended Failed")).isEqualTo(1);
-    }
-
-    private static ExecutionOutcome pollToTheEnd(WorkflowRunner runner, FollowState follow) throws Exception {
-        while (true) {
-            WorkflowRunner.PollResult result = runner.poll(follow);
-            if (result instanceof WorkflowRunner.PollResult.Done done) {
-                return done.outcome();
-            }
-            WorkflowRunner.PollResult.Waiting waiting = (WorkflowRunner.PollResult.Waiting) result;
-            follow = waiting.next();
-            Thread.sleep(waiting.delay().toMillis());
-        }
-    }
-
-    private static FollowState roundTrip(FollowState state) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(state);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (FollowState) in.readObject();
-        }
     }
 }

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 15: a run that waits for a person, the steps of a run as it goes, and the link to the run. */
+/**
+ * The runs here last a second or more, though the polls are quick: a run must still be going when
+ * the first poll comes, on a machine busy with other builds too.
+ */
 class HumanInTheLoopTest {
     private FakeBlinkServer server;
     private BlinkClient client;
@@ -45,7 +49,7 @@ class HumanInTheLoopTest {
     @Test
     void aRunThatPausesAndGoesOnEndsInSuccessAndSaysSoOnceEach() throws Exception {
         server.workflow("ws-1", "wf-1")
-                .takes(Duration.ofMillis(400))
+                .takes(Duration.ofMillis(1500))
                 .pausesAfterReads(2)
                 .resumesAfterReads(3);
 
@@ -107,7 +111,7 @@ class HumanInTheLoopTest {
 
     @Test
     void aPausedRunResumedByAPersonIsSeenToGoOn() throws Exception {
-        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(300)).pausesAfterReads(1);
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(1500)).pausesAfterReads(1);
         WorkflowRunner runner = new WorkflowRunner(client, options(WaitMode.FOLLOW), log.log);
         FollowState follow = runner.start(request);
         WorkflowRunner.PollResult result = runner.poll(follow);
@@ -125,7 +129,7 @@ class HumanInTheLoopTest {
 
     @Test
     void eachStepIsPrintedOnceAsItStartsAndEndsWithAtMostOneMoreCallPerPoll() throws Exception {
-        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(500)).steps(5);
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(1000)).steps(5);
 
         run(options(WaitMode.FOLLOW));
 
@@ -144,7 +148,7 @@ class HumanInTheLoopTest {
 
     @Test
     void withProgressOffNoStepIsListedWhileTheRunGoesOn() throws Exception {
-        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(400)).steps(5);
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(800)).steps(5);
 
         run(options(WaitMode.FOLLOW).withProgress(false));
 
@@ -171,7 +175,7 @@ class HumanInTheLoopTest {
 
     @Test
     void aWaitRebuiltFromItsSavedStatePrintsNoStepTwice() throws Exception {
-        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(600)).steps(6);
+        server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(1500)).steps(6);
         WorkflowRunner runner = new WorkflowRunner(client, options(WaitMode.FOLLOW), log.log);
         FollowState follow = runner.start(request);
         for (int polls = 0; polls < 4; polls++) {

@@ -14,8 +14,10 @@ import io.jenkins.plugins.blinkops.core.model.BlinkHost;
 import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
+import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.model.Operation;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
+import io.jenkins.plugins.blinkops.core.model.RunLinkTemplate;
 import io.jenkins.plugins.blinkops.core.model.Target;
 import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
 import java.time.Duration;
@@ -55,6 +57,22 @@ public final class BlinkClient {
 
     public BlinkHost host() {
         return transport.settings().host();
+    }
+
+    /**
+     * Blink's web page of one run, in the form the connection sets ({@link RunLinkTemplate}); {@code null} when an id it needs is
+     * missing (the workflow of a run followed by its id, before Blink has told it) or is not a safe id.
+     */
+    public String runLink(String workspaceId, String workflowId, String executionId) {
+        RunLinkTemplate template = transport.settings().runLink();
+        try {
+            String ws = ExecutionRequest.requireId(workspaceId, "workspaceId");
+            String ex = ExecutionRequest.requireId(executionId, "executionId");
+            String wf = template.needsWorkflow() ? ExecutionRequest.requireId(workflowId, "workflowId") : null;
+            return template.expand(host(), ws, wf, ex);
+        } catch (InvalidInputException notSafe) {
+            return null;
+        }
     }
 
     /** Starts the workflow and answers its execution id at once. */

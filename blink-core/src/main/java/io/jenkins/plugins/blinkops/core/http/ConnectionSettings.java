@@ -2,6 +2,7 @@ package io.jenkins.plugins.blinkops.core.http;
 
 import io.jenkins.plugins.blinkops.core.model.BlinkHost;
 import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.model.RunLinkTemplate;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param maxConcurrentRequests how many requests may be in flight to this host at once; more wait their turn
  * @param proxy           the proxy, or {@code null} to go direct
  * @param userAgent       names the plugin and its version to Blink
+ * @param runLink         the form of the web link to one run; {@code null} means {@link RunLinkTemplate#DEFAULT}
  */
 public record ConnectionSettings(
         BlinkHost host,
@@ -25,7 +27,8 @@ public record ConnectionSettings(
         int maxConcurrentRequests,
         ProxySettings proxy,
         RetryPolicy retryPolicy,
-        String userAgent) {
+        String userAgent,
+        RunLinkTemplate runLink) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
@@ -43,6 +46,7 @@ public record ConnectionSettings(
         }
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         userAgent = userAgent == null || userAgent.isBlank() ? defaultUserAgent() : userAgent;
+        runLink = runLink == null ? RunLinkTemplate.DEFAULT : runLink;
     }
 
     /** The defaults, for {@code host}. */
@@ -55,17 +59,18 @@ public record ConnectionSettings(
                 DEFAULT_MAX_CONCURRENT_REQUESTS,
                 null,
                 RetryPolicy.DEFAULT,
-                null);
+                null,
+                RunLinkTemplate.DEFAULT);
     }
 
     public ConnectionSettings withTimeouts(Duration connect, Duration response, Duration call) {
         return new ConnectionSettings(
-                host, connect, response, call, maxConcurrentRequests, proxy, retryPolicy, userAgent);
+                host, connect, response, call, maxConcurrentRequests, proxy, retryPolicy, userAgent, runLink);
     }
 
     public ConnectionSettings withMaxConcurrentRequests(int max) {
         return new ConnectionSettings(
-                host, connectTimeout, responseTimeout, callTimeout, max, proxy, retryPolicy, userAgent);
+                host, connectTimeout, responseTimeout, callTimeout, max, proxy, retryPolicy, userAgent, runLink);
     }
 
     public ConnectionSettings withProxy(ProxySettings newProxy) {
@@ -77,17 +82,48 @@ public record ConnectionSettings(
                 maxConcurrentRequests,
                 newProxy,
                 retryPolicy,
-                userAgent);
+                userAgent,
+                runLink);
     }
 
     public ConnectionSettings withRetryPolicy(RetryPolicy policy) {
         return new ConnectionSettings(
-                host, connectTimeout, responseTimeout, callTimeout, maxConcurrentRequests, proxy, policy, userAgent);
+                host,
+                connectTimeout,
+                responseTimeout,
+                callTimeout,
+                maxConcurrentRequests,
+                proxy,
+                policy,
+                userAgent,
+                runLink);
     }
 
     public ConnectionSettings withUserAgent(String agent) {
         return new ConnectionSettings(
-                host, connectTimeout, responseTimeout, callTimeout, maxConcurrentRequests, proxy, retryPolicy, agent);
+                host,
+                connectTimeout,
+                responseTimeout,
+                callTimeout,
+                maxConcurrentRequests,
+                proxy,
+                retryPolicy,
+                agent,
+                runLink);
+    }
+
+    /** @param template the form of a run's web link, see {@link RunLinkTemplate} */
+    public ConnectionSettings withRunLink(RunLinkTemplate template) {
+        return new ConnectionSettings(
+                host,
+                connectTimeout,
+                responseTimeout,
+                callTimeout,
+                maxConcurrentRequests,
+                proxy,
+                retryPolicy,
+                userAgent,
+                template);
     }
 
     /** {@code blinkops-jenkins-plugin/<version>}, the version from the jar's manifest when there is one. */

@@ -170,8 +170,8 @@ public final class ResponseParsers {
 
     private static StepResult step(JsonReader reader, String key, long outputLimit, LastStepOutput last)
             throws IOException {
-        String id = key, state = null, error = null;
-        Long finishedAt = null;
+        String id = key, stepName = null, displayName = null, state = null, error = null;
+        Long startedAt = null, finishedAt = null;
         CappedJson.Capped output = null;
         reader.beginObject();
         while (reader.hasNext()) {
@@ -182,7 +182,11 @@ public final class ResponseParsers {
             }
             switch (name) {
                 case "step_id" -> id = reader.nextString();
+                // neither is documented for a step: the record of a run has both, so either may come
+                case "name" -> stepName = smallText(reader);
+                case "display_name" -> displayName = smallText(reader);
                 case "state" -> state = reader.nextString();
+                case "started_at" -> startedAt = epochMillis(reader);
                 case "finished_at" -> finishedAt = epochMillis(reader);
                 case "error_data" -> error = errorMessage(small(reader));
                 // output_data in /steps, as Blink's own client reads it; output as Blink's
@@ -201,7 +205,8 @@ public final class ResponseParsers {
         if (output != null) {
             last.offer(id, finishedAt, output.value(), output.truncated());
         }
-        return new StepResult(id, ExecutionState.of(state), error);
+        String shownName = displayName != null && !displayName.isBlank() ? displayName : stepName;
+        return new StepResult(id, shownName, ExecutionState.of(state), error, startedAt, finishedAt);
     }
 
     /** Blink's error details: an object with {@code message}, or plain text. */
@@ -278,6 +283,12 @@ public final class ResponseParsers {
             }
         }
         return null;
+    }
+
+    /** A member that should be a short text: anything else (an object, a list) counts as absent. */
+    private static String smallText(JsonReader reader) throws IOException {
+        JsonElement e = small(reader);
+        return e.isJsonPrimitive() ? e.getAsString() : null;
     }
 
     private static JsonElement small(JsonReader reader) throws IOException {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.blinkops.core.run;
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
 import io.jenkins.plugins.blinkops.core.model.Durations;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
+import io.jenkins.plugins.blinkops.core.model.LogText;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +19,10 @@ import java.util.Map;
  *     that finished last, by the rule of {@code LastStepOutput}; none when the run did not complete
  * @param link        Blink's page of the workflow
  * @param duration    from the start request to the end of the wait
+ * @param runLink     Blink's page of this run (see {@code RunLinkTemplate}); {@code null} without an
+ *     execution id
+ * @param leftPaused  whether the wait ended on a run paused for a person because the user asked to
+ *     go on then ({@link PausedHandling#CONTINUE}): see {@link Kind#PAUSED}
  */
 public record ExecutionOutcome(
         WaitMode waitMode,
@@ -29,9 +34,31 @@ public record ExecutionOutcome(
         Outputs outputs,
         String errorMessage,
         String link,
-        Duration duration) {
+        Duration duration,
+        String runLink,
+        boolean leftPaused) {
+
+    /** How a run ended for the build, in one word. */
+    public enum Kind {
+        /** Started and not waited for. */
+        NOT_WAITED,
+        SUCCEEDED,
+        /**
+         * Paused in Blink for a person, and the build went on as asked ({@link PausedHandling#CONTINUE}):
+         * not a success, since the workflow has not ended, and no failure either; the verdict is
+         * {@link BuildVerdict#SUCCESS}, leaving the build's result alone.
+         */
+        PAUSED,
+        /** Ended unsuccessfully, or paused when the user asked a pause to fail ({@link PausedHandling#FAIL}). */
+        FAILED,
+        /** The wait's timeout passed first. */
+        TIMED_OUT
+    }
+
+    private static final int SUMMARY_ERROR_LIMIT = 500;
 
     public static final String ENV_EXECUTION_ID = "BLINK_EXECUTION_ID";
+    public static final String ENV_EXECUTION_URL = "BLINK_EXECUTION_URL";
     public static final String ENV_EXECUTION_STATE = "BLINK_EXECUTION_STATE";
     public static final String ENV_WORKFLOW_URL = "BLINK_WORKFLOW_URL";
 
@@ -39,17 +66,55 @@ public record ExecutionOutcome(
         outputs = outputs == null ? Outputs.NONE : outputs;
     }
 
-    /** Started and not waited for, or waited for and ended well. */
-    public boolean success() {
+    /** An outcome without a run link, as there was before runs had one. */
+    public ExecutionOutcome(
+            WaitMode waitMode,
+            String workspaceId,
+            String workflowId,
+            String executionId,
+            ExecutionState state,
+            boolean timedOut,
+            Outputs outputs,
+            String errorMessage,
+            String link,
+            Duration duration) {
+        this(
+                waitMode,
+                workspaceId,
+                workflowId,
+                executionId,
+                state,
+                timedOut,
+                outputs,
+                errorMessage,
+                link,
+                duration,
+                null,
+                false);
+    }
+
+    public Kind kind() {
         if (waitMode == WaitMode.NONE) {
-            return true;
+            return Kind.NOT_WAITED;
         }
-        return !timedOut && state != null && state.isSuccess();
+        if (timedOut) {
+            return Kind.TIMED_OUT;
+        }
+        if (state != null && state.isSuccess()) {
+            return Kind.SUCCEEDED;
+        }
+        return leftPaused ? Kind.PAUSED : Kind.FAILED;
+    }
+
+    /** Started and not waited for, or waited for and ended well; a run left paused has not. */
+    public boolean success() {
+        Kind kind = kind();
+        return kind == Kind.NOT_WAITED || kind == Kind.SUCCEEDED;
     }
 
     /** What this outcome does to the build, given what the user asked for failures. */
     public BuildVerdict verdict(FailureHandling onFailure) {
-        return success() ? BuildVerdict.SUCCESS : onFailure.verdict();
+        return success() || kind() == Kind.PAUSED ? BuildVerdict.SUCCESS : onFailure.verdict();
     }
 
     /** The variables later build steps see: the id always (when there is one), state and link when known. */
@@ -60,6 +125,9 @@ public record ExecutionOutcome(
         }
         if (state != null) {
             env.put(ENV_EXECUTION_STATE, timedOut ? state.name() + " (wait timed out)" : state.name());
+        }
+        if (runLink != null) {
+            env.put(ENV_EXECUTION_URL, runLink);
         }
         if (link != null) {
             env.put(ENV_WORKFLOW_URL, link);
@@ -76,11 +144,13 @@ public record ExecutionOutcome(
         map.put("executionId", executionId);
         map.put("state", state == null ? null : state.name());
         map.put("success", success());
+        map.put("paused", kind() == Kind.PAUSED);
         map.put("timedOut", timedOut);
         map.put("outputs", JsonValues.toJava(outputs.values()));
         map.put("outputsTruncated", outputs.truncated());
         map.put("error", errorMessage);
         map.put("url", link);
+        map.put("executionUrl", runLink);
         map.put("durationMillis", duration == null ? null : duration.toMillis());
         return map;
     }
@@ -110,13 +180,22 @@ public record ExecutionOutcome(
         }
         String took = duration == null ? "" : " after " + Durations.describe(duration);
         if (timedOut) {
+            String paused = state != null && state.isPaused()
+                    ? "; it was paused, waiting for a person to act in Blink"
+                            + (runLink == null ? "" : " (" + runLink + ")")
+                    : "";
             return what + " had not finished" + took + " (last state: " + (state == null ? "none seen" : state.name())
-                    + "); it was not cancelled in Blink.";
+                    + ")" + paused + "; it was not cancelled in Blink.";
         }
         String how = state.isPaused()
-                ? "paused: a step waits for a person (an approval or a form) in Blink"
+                ? "is paused in Blink: a step waits for a person (an approval or a form), who must act there"
+                        + (runLink == null ? "" : " (" + runLink + ")")
+                        + (leftPaused ? "; the build goes on without waiting for it" : "")
                 : "ended " + state.name();
-        String error = errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage;
+        // Blink's text goes into a log line and a build's error: its first line, clean and bounded
+        String error = errorMessage == null || errorMessage.isBlank()
+                ? ""
+                : ": " + LogText.oneLine(errorMessage, SUMMARY_ERROR_LIMIT);
         return what + " " + how + took + error + ".";
     }
 }

@@ -17,6 +17,13 @@ import java.time.Duration;
  * @param failedPolls      polls in a row that got no usable answer
  * @param callbackArmed    whether Blink was asked to call back at the end, so polling is only the fallback
  * @param wokenAtMillis    when Blink's callback last woke the wait (epoch ms), or 0
+ * @param pausedAtMillis   when the wait first saw the run paused for a person (epoch ms), or 0
+ *                         while it is not paused
+ * @param printedSteps     the step lines already printed, or {@code null} for none
+ *
+ * <p>Saved with a Pipeline and read back after a restart, also by a later version of the plugin: a
+ * member added since reads back as 0, {@code false} or {@code null}, so each added member means
+ * "as before it existed" by that value (0: not paused; {@code null}: no step printed).
  */
 public record FollowState(
         String workspaceId,
@@ -27,7 +34,9 @@ public record FollowState(
         String lastState,
         int failedPolls,
         boolean callbackArmed,
-        long wokenAtMillis)
+        long wokenAtMillis,
+        long pausedAtMillis,
+        StepMarks printedSteps)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -47,7 +56,9 @@ public record FollowState(
                 null,
                 0,
                 callbackArmed,
-                0);
+                0,
+                0,
+                null);
     }
 
     /**
@@ -63,12 +74,12 @@ public record FollowState(
         if (workflowId != null || status.workflowId() == null) {
             return this;
         }
-        return with(status.workflowId(), lastState, failedPolls, wokenAtMillis);
+        return with(status.workflowId(), lastState, failedPolls, wokenAtMillis, pausedAtMillis, printedSteps);
     }
 
     /** This wait, woken by Blink's callback at {@code nowMillis}: it polls soon again for a while. */
     FollowState woken(long nowMillis) {
-        return with(workflowId, lastState, failedPolls, nowMillis);
+        return with(workflowId, lastState, failedPolls, nowMillis, pausedAtMillis, printedSteps);
     }
 
     public Duration elapsed(long nowMillis) {
@@ -76,15 +87,34 @@ public record FollowState(
     }
 
     FollowState seen(String state) {
-        return with(workflowId, state, 0, wokenAtMillis);
+        return with(workflowId, state, 0, wokenAtMillis, pausedAtMillis, printedSteps);
     }
 
     FollowState pollFailed() {
-        return with(workflowId, lastState, failedPolls + 1, wokenAtMillis);
+        return with(workflowId, lastState, failedPolls + 1, wokenAtMillis, pausedAtMillis, printedSteps);
+    }
+
+    /** Whether the wait has seen the run paused, and not seen it go on since. */
+    boolean paused() {
+        return pausedAtMillis != 0;
+    }
+
+    /** This wait, with the run paused since {@code sinceMillis}, or going on again (0). */
+    FollowState pausedSince(long sinceMillis) {
+        return with(workflowId, lastState, failedPolls, wokenAtMillis, sinceMillis, printedSteps);
+    }
+
+    /** The step lines printed so far: none for a wait saved before steps were printed. */
+    StepMarks steps() {
+        return printedSteps == null ? StepMarks.NONE : printedSteps;
+    }
+
+    FollowState withSteps(StepMarks marks) {
+        return with(workflowId, lastState, failedPolls, wokenAtMillis, pausedAtMillis, marks);
     }
 
     /** This wait with what a poll, a first read or a callback changes; the rest is fixed at the start. */
-    private FollowState with(String workflow, String state, int failed, long woken) {
+    private FollowState with(String workflow, String state, int failed, long woken, long paused, StepMarks marks) {
         return new FollowState(
                 workspaceId,
                 workflow,
@@ -94,6 +124,8 @@ public record FollowState(
                 state,
                 failed,
                 callbackArmed,
-                woken);
+                woken,
+                paused,
+                marks);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public sealed interface PollDecision {
 
-    /** The execution reached a final state. */
+    /** The execution reached a final state, or a pause the wait is not to wait through. */
     record Finished(ExecutionState state) implements PollDecision {}
 
     /** Poll again after {@code delay}. */
@@ -21,15 +21,22 @@ public sealed interface PollDecision {
     /**
      * @param polling         how often to poll a wait that only polls
      * @param callbackPolling how often to poll a wait that Blink is to wake with its callback
+     * @param onPaused        whether a run paused for a person ends the wait; with {@link
+     *     PausedHandling#WAIT} it is polled on like a running one, until the timeout
      * @param seen            what this poll found, or {@code null} when it got no usable answer
      */
     static PollDecision decide(
             PollingPolicy polling,
             PollingPolicy callbackPolling,
+            PausedHandling onPaused,
             FollowState follow,
             ExecutionState seen,
             long nowMillis) {
-        if (seen != null && seen.isTerminal()) {
+        if (seen != null && seen.isPaused()) {
+            if (onPaused != PausedHandling.WAIT) {
+                return new Finished(seen);
+            }
+        } else if (seen != null && seen.isTerminal()) {
             return new Finished(seen);
         }
         long left = follow.deadlineMillis() - nowMillis;

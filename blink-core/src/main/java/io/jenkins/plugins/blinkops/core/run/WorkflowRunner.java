@@ -16,6 +16,7 @@ import io.jenkins.plugins.blinkops.core.model.Outputs;
 import io.jenkins.plugins.blinkops.core.model.StepResult;
 import io.jenkins.plugins.blinkops.core.outputs.LastStepOutput;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,6 +33,7 @@ public final class WorkflowRunner {
     private final RunOptions options;
     private final BuildLog log;
     private final LongSupplier clock;
+    private final StepProgress progress;
 
     public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log) {
         this(client, options, log, System::currentTimeMillis);
@@ -43,6 +45,7 @@ public final class WorkflowRunner {
         this.options = options;
         this.log = log;
         this.clock = clock;
+        this.progress = new StepProgress(log, StepProgress.LINE_LIMIT);
     }
 
     /** What one {@link #poll} found: wait and poll again, or the end. */
@@ -158,7 +161,8 @@ public final class WorkflowRunner {
 
     /** The outcome of a run that is not waited for. */
     public ExecutionOutcome notWaiting(FollowState started) {
-        ExecutionOutcome outcome = outcome(WaitMode.NONE, started, null, false, Outputs.NONE, null, Duration.ZERO);
+        ExecutionOutcome outcome =
+                outcome(WaitMode.NONE, started, null, false, Outputs.NONE, null, Duration.ZERO, false);
         log.info(outcome.summary());
         return outcome;
     }
@@ -185,20 +189,73 @@ public final class WorkflowRunner {
         if (status != null && !Objects.equals(follow.lastState(), status.state().name())) {
             logState(status.state());
         }
+        if (status != null) {
+            next = notePause(next, status.state(), now);
+        }
         PollDecision decision = PollDecision.decide(
-                options.polling(), options.callbackPolling(), follow, status == null ? null : status.state(), now);
+                options.polling(),
+                options.callbackPolling(),
+                options.onPaused(),
+                follow,
+                status == null ? null : status.state(),
+                now);
         if (decision instanceof PollDecision.PollAgain again) {
-            return new PollResult.Waiting(next, again.delay());
+            return new PollResult.Waiting(status == null ? next : printProgress(next, status), again.delay());
         }
         if (decision instanceof PollDecision.Finished && follow.callbackArmed() && follow.wokenAtMillis() == 0) {
             log.info("Jenkins found the end by polling: Blink's callback has not arrived. If that is so on every "
                     + "run, Blink cannot reach Jenkins (see 'Waking on Blink's callback' in the plugin's README).");
         }
         ExecutionOutcome outcome = decision instanceof PollDecision.Finished finished
-                ? finishedOutcome(known, status, finished.state(), now)
-                : timedOutOutcome(known, status, now);
+                ? finishedOutcome(next, status, finished.state(), now)
+                : timedOutOutcome(next, status, now);
         report(outcome);
         return new PollResult.Done(outcome);
+    }
+
+    /**
+     * Says once that the run waits for a person, when the wait is to wait through it, and once that
+     * it went on; the follow state remembers which, across a restart too.
+     */
+    private FollowState notePause(FollowState follow, ExecutionState state, long now) {
+        if (state.isPaused() && !follow.paused() && options.onPaused() == PausedHandling.WAIT) {
+            String link = runLink(follow);
+            long left = Math.max(0, follow.deadlineMillis() - now);
+            log.info("Execution " + follow.executionId() + " is paused in Blink: a step waits for a person (an "
+                    + "approval or a form), who must act in Blink" + (link == null ? "" : ": " + link)
+                    + ". Waiting for it to go on, for up to " + Durations.describe(Duration.ofMillis(left)) + ".");
+            // 0 means "not paused": a clock at the epoch (a simulated one) still marks the pause
+            return follow.pausedSince(Math.max(1, now));
+        }
+        if (!state.isPaused() && follow.paused()) {
+            Duration paused = Duration.ofMillis(Math.max(0, now - follow.pausedAtMillis()));
+            log.info("Execution " + follow.executionId() + " goes on in Blink (" + state.name() + ") after being "
+                    + "paused for " + Durations.describe(paused) + ".");
+            return follow.pausedSince(0);
+        }
+        return follow;
+    }
+
+    /**
+     * Prints the steps that started or ended since the last poll: from the record's
+     * {@code step_results} when it holds steps, else from one {@code GET .../steps}. Only a help: a
+     * listing that cannot be read is skipped, and read again at the next poll.
+     */
+    private FollowState printProgress(FollowState follow, ExecutionStatus status) throws InterruptedException {
+        if (!options.progress() || follow.steps().capped()) {
+            return follow;
+        }
+        List<StepResult> steps = status.stepResults().steps();
+        if (steps.isEmpty()) {
+            try {
+                // no outputs are kept from it: they are read once the run has ended
+                steps = client.getSteps(follow.workspaceId(), follow.executionId(), 0)
+                        .steps();
+            } catch (BlinkApiException e) {
+                return follow;
+            }
+        }
+        return follow.withSteps(progress.print(follow.steps(), steps, runLink(follow)));
     }
 
     /** Asks Blink to cancel the execution (unless the options say not to); a failure is only a warning. */
@@ -290,14 +347,16 @@ public final class WorkflowRunner {
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)
             throws InterruptedException {
         ExecutionSteps steps = stepsOf(f, status, state);
+        StepMarks printed = options.progress() ? progress.print(f.steps(), steps.steps(), runLink(f)) : f.steps();
         Outputs outputs = Outputs.NONE;
         if (state.isSuccess() && steps.hasOutputs()) {
             outputs = steps.outputs();
             log.info("Outputs: those of step " + steps.outputStep() + ", the last step to finish with an output.");
         } else if (!state.isSuccess()) {
-            logFailedSteps(steps);
+            logFailedSteps(steps, printed);
         }
-        return outcome(WaitMode.FOLLOW, f, state, false, outputs, status.errorMessage(), f.elapsed(now));
+        boolean leftPaused = state.isPaused() && options.onPaused() == PausedHandling.CONTINUE;
+        return outcome(WaitMode.FOLLOW, f, state, false, outputs, status.errorMessage(), f.elapsed(now), leftPaused);
     }
 
     /**
@@ -331,10 +390,13 @@ public final class WorkflowRunner {
         }
     }
 
-    /** Names the steps that did not complete, so that the log says where a run went wrong. */
-    private void logFailedSteps(ExecutionSteps steps) {
+    /**
+     * Names the steps that did not complete, so that the log says where a run went wrong; those the
+     * progress lines named already are not named again.
+     */
+    private void logFailedSteps(ExecutionSteps steps, StepMarks printed) {
         for (StepResult step : steps.steps()) {
-            if (step.failed()) {
+            if (step.failed() && !printed.endPrinted(step.stepId())) {
                 String error = step.errorMessage() == null ? "" : ": " + step.errorMessage();
                 log.info("Step " + step.stepId() + " ended " + step.state().name() + error);
             }
@@ -344,8 +406,10 @@ public final class WorkflowRunner {
     private ExecutionOutcome timedOutOutcome(FollowState f, ExecutionStatus lastSeen, long now) {
         ExecutionState state =
                 lastSeen != null ? lastSeen.state() : f.lastState() == null ? null : ExecutionState.of(f.lastState());
-        String error = "the wait timed out after " + Durations.describe(options.timeout());
-        return outcome(WaitMode.FOLLOW, f, state, true, Outputs.NONE, error, f.elapsed(now));
+        boolean paused = f.paused() || (state != null && state.isPaused());
+        String error = "the wait timed out after " + Durations.describe(options.timeout())
+                + (paused ? " while the run was paused in Blink, waiting for a person to act" : "");
+        return outcome(WaitMode.FOLLOW, f, state, true, Outputs.NONE, error, f.elapsed(now), false);
     }
 
     /** The outcome of a run that was started asynchronously, so it has an execution id. */
@@ -356,7 +420,8 @@ public final class WorkflowRunner {
             boolean timedOut,
             Outputs outputs,
             String error,
-            Duration duration) {
+            Duration duration,
+            boolean leftPaused) {
         return new ExecutionOutcome(
                 mode,
                 f.workspaceId(),
@@ -367,7 +432,14 @@ public final class WorkflowRunner {
                 outputs,
                 error,
                 link(f.workflowId(), f.workspaceId()),
-                duration);
+                duration,
+                runLink(f),
+                leftPaused);
+    }
+
+    /** Blink's page of the run, or {@code null} when the connection's form of it needs what is not known. */
+    private String runLink(FollowState f) {
+        return client.runLink(f.workspaceId(), f.workflowId(), f.executionId());
     }
 
     private void logStarting(ExecutionRequest request) {
@@ -402,6 +474,9 @@ public final class WorkflowRunner {
         if (outcome.outputs().truncated()) {
             log.info("The outputs were cut to " + options.maxOutputBytes()
                     + " characters, the limit set for this step; the rest was not kept.");
+        }
+        if (outcome.runLink() != null) {
+            log.info("Run: " + outcome.runLink());
         }
         if (outcome.link() != null) {
             log.info("Workflow: " + outcome.link());

@@ -59,7 +59,11 @@ final class BlinkApi {
                 case LIST_WORKFLOWS -> listWorkflows(workspace(match.param(0)), request);
                 case GET_WORKFLOW -> getWorkflow(workflow(workspace(match.param(0)), match.param(1)));
                 case EXECUTE -> execute(match, request);
-                case GET_EXECUTION -> executionAnswer(execution(match));
+                case GET_EXECUTION -> {
+                    FakeExecution execution = execution(match);
+                    execution.recordRead(server.now());
+                    yield executionAnswer(execution);
+                }
                 case GET_STEPS -> steps(execution(match));
                 case CANCEL -> cancel(execution(match));
             };
@@ -338,6 +342,9 @@ final class BlinkApi {
             return results;
         }
         FakeWorkflow.Behaviour behaviour = execution.behaviour();
+        if (behaviour.stepCount() > 0) {
+            return manySteps(execution, now, withOutputs);
+        }
         long startedAt = execution.startedAt() + behaviour.pendingFor().toMillis();
         boolean completed = execution.completed(now);
         if (!completed && !"step-1".equals(behaviour.failingStep())) {
@@ -354,6 +361,47 @@ final class BlinkApi {
                 execution.finishedAt(now),
                 output,
                 errorDetailsOrNull(execution, now)));
+        return results;
+    }
+
+    /**
+     * The steps of a workflow with {@link FakeWorkflow#steps}: step {@code i} of {@code n} runs in the
+     * {@code i}-th slice of the running time (after the pending time), so steps start and end over
+     * successive reads. While the run is paused the step under way shows {@code Paused}; the last step
+     * ends as the run does, with its error, and holds the outputs. Each step carries a {@code name}, a
+     * member the reference does not document for steps.
+     */
+    private JsonArray manySteps(FakeExecution execution, long now, boolean withOutputs) {
+        FakeWorkflow.Behaviour behaviour = execution.behaviour();
+        int n = behaviour.stepCount();
+        long pending = behaviour.pendingFor().toMillis();
+        long span = Math.max(0, behaviour.takes().toMillis() - pending);
+        long ran = execution.runningMillis(now) - pending;
+        boolean ended = execution.endedAt(now);
+        String state = execution.stateAt(now);
+        long base = execution.startedAt() + pending;
+        JsonArray results = new JsonArray();
+        for (int i = 0; i < n; i++) {
+            long from = span * i / n;
+            long to = span * (i + 1) / n;
+            boolean last = i == n - 1;
+            if (!ended && ran < from) {
+                break;
+            }
+            boolean done = last ? ended : ended || ran >= to;
+            String stepState =
+                    done ? (last ? state : "Completed") : "Paused".equals(state) ? "Paused" : behaviour.runningState();
+            JsonElement output = last && done && withOutputs && execution.completed(now)
+                    ? behaviour.outputs().isHuge()
+                            ? new JsonPrimitive(STREAMED_OUTPUTS)
+                            : behaviour.outputs().asJson()
+                    : JsonNull.INSTANCE;
+            JsonElement error = last ? errorDetailsOrNull(execution, now) : JsonNull.INSTANCE;
+            JsonObject step =
+                    step("s-" + (i + 1), stepState, base + from, done ? base + Math.min(to, ran) : null, output, error);
+            step.addProperty("name", "Step " + (i + 1));
+            results.add(step);
+        }
         return results;
     }
 

@@ -25,6 +25,14 @@ public final class FakeExecution {
     /** Epoch ms of a successful cancel, or null. Guarded by this. */
     private Long cancelledAt;
 
+    // The pause for a person: the reads of the record, when the pause began (null when not paused),
+    // how many reads showed it, and the paused time of pauses that are over. Guarded by this.
+    private int reads;
+    private Long pausedAt;
+    private boolean pausedOnce;
+    private int readsWhilePaused;
+    private long pausedBefore;
+
     FakeExecution(
             String id,
             String workspaceId,
@@ -96,11 +104,55 @@ public final class FakeExecution {
         return value == null ? null : value.deepCopy();
     }
 
+    /** A read of the record: it may pause the run, or resume it, as its workflow says. */
+    synchronized void recordRead(long now) {
+        reads++;
+        if (pausedAt != null) {
+            if (behaviour.resumeAfterReads() > 0 && readsWhilePaused >= behaviour.resumeAfterReads()) {
+                resumeAt(now);
+            } else {
+                readsWhilePaused++;
+            }
+        } else if (!pausedOnce
+                && behaviour.pauseAfterReads() > 0
+                && reads > behaviour.pauseAfterReads()
+                && !endedAt(now)) {
+            pausedAt = now;
+            pausedOnce = true;
+            readsWhilePaused = 1;
+        }
+    }
+
+    /** A person acted in Blink: a paused run goes on. */
+    public synchronized void resume() {
+        if (pausedAt != null) {
+            resumeAt(clock.getAsLong());
+        }
+    }
+
+    public synchronized boolean paused() {
+        return pausedAt != null;
+    }
+
+    private void resumeAt(long now) {
+        pausedBefore += Math.max(0, now - pausedAt);
+        pausedAt = null;
+    }
+
+    /** Milliseconds of its running time by {@code now}: the time since start, less the time paused. */
+    synchronized long runningMillis(long now) {
+        long stop = pausedAt != null ? pausedAt : now;
+        return stop - startedAt - pausedBefore;
+    }
+
     synchronized String stateAt(long now) {
         if (cancelledAt != null) {
             return "Cancelled";
         }
-        long elapsed = now - startedAt;
+        if (pausedAt != null) {
+            return "Paused";
+        }
+        long elapsed = runningMillis(now);
         if (elapsed < behaviour.pendingFor().toMillis()) {
             return "Pending";
         }
@@ -111,7 +163,7 @@ public final class FakeExecution {
     }
 
     synchronized boolean endedAt(long now) {
-        return cancelledAt != null || now >= naturalEnd();
+        return cancelledAt != null || (pausedAt == null && now >= naturalEnd());
     }
 
     /** Epoch ms when it ended, or null while it runs. */
@@ -119,7 +171,7 @@ public final class FakeExecution {
         if (cancelledAt != null) {
             return cancelledAt;
         }
-        return now >= naturalEnd() ? naturalEnd() : null;
+        return endedAt(now) ? naturalEnd() : null;
     }
 
     /** Epoch ms when the record shows, or will show, the end: the cancel, or the natural end. */
@@ -150,8 +202,10 @@ public final class FakeExecution {
         return "Completed".equals(stateAt(now));
     }
 
+    /** Epoch ms of the end, the pauses over so far included; only meaningful while not paused. */
     private long naturalEnd() {
         return startedAt
+                + pausedBefore
                 + Math.max(behaviour.takes().toMillis(), behaviour.pendingFor().toMillis());
     }
 }

@@ -20,7 +20,10 @@ public final class FakeWorkflow {
             Outputs outputs,
             String errorMessage,
             String errorCode,
-            String failingStep) {}
+            String failingStep,
+            int pauseAfterReads,
+            int resumeAfterReads,
+            int stepCount) {}
 
     private final String workspaceId;
     private final String id;
@@ -33,6 +36,9 @@ public final class FakeWorkflow {
     private String errorMessage;
     private String errorCode;
     private String failingStep = "step-1";
+    private int pauseAfterReads;
+    private int resumeAfterReads;
+    private int stepCount;
 
     FakeWorkflow(String workspaceId, String id) {
         this.workspaceId = workspaceId;
@@ -119,9 +125,52 @@ public final class FakeWorkflow {
         return this;
     }
 
+    /**
+     * The run pauses for a person (an approval step) once its record has been read this many times,
+     * if it has not ended by then: the record shows {@code Paused}, and its clock stands still until
+     * it resumes ({@link #resumesAfterReads}, or {@link FakeExecution#resume()}).
+     */
+    public synchronized FakeWorkflow pausesAfterReads(int reads) {
+        this.pauseAfterReads = positive(reads);
+        return this;
+    }
+
+    /** A paused run goes on after its record has shown {@code Paused} this many times. */
+    public synchronized FakeWorkflow resumesAfterReads(int reads) {
+        this.resumeAfterReads = positive(reads);
+        return this;
+    }
+
+    /**
+     * The run has this many steps ({@code s-1} ... named "Step 1" ...), one after another over its
+     * running time: they appear, run and end over successive reads. The last one ends as the run does.
+     */
+    public synchronized FakeWorkflow steps(int count) {
+        this.stepCount = positive(count);
+        return this;
+    }
+
     synchronized Behaviour behaviour() {
         return new Behaviour(
-                name, takes, pendingFor, terminalState, runningState, outputs, errorMessage, errorCode, failingStep);
+                name,
+                takes,
+                pendingFor,
+                terminalState,
+                runningState,
+                outputs,
+                errorMessage,
+                errorCode,
+                failingStep,
+                pauseAfterReads,
+                resumeAfterReads,
+                stepCount);
+    }
+
+    private static int positive(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("must be at least 1: " + n);
+        }
+        return n;
     }
 
     private static Duration nonNegative(Duration d) {

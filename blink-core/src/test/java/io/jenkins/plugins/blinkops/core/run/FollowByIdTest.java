@@ -44,16 +44,7 @@ class FollowByIdTest {
 
     private ExecutionOutcome followToTheEnd(RunOptions options, ExecutionRef execution) throws Exception {
         WorkflowRunner runner = new WorkflowRunner(client, options, log.log);
-        FollowState follow = runner.follow(execution);
-        while (true) {
-            WorkflowRunner.PollResult result = runner.poll(follow);
-            if (result instanceof WorkflowRunner.PollResult.Done done) {
-                return done.outcome();
-            }
-            WorkflowRunner.PollResult.Waiting waiting = (WorkflowRunner.PollResult.Waiting) result;
-            follow = waiting.next();
-            Thread.sleep(waiting.delay().toMillis());
-        }
+        return Waits.pollToTheEnd(runner, runner.follow(execution));
     }
 
     @Test

@@ -15,14 +15,33 @@ class PollDecisionTest {
     private static final FollowState FOLLOW = FollowState.started("ws", "wf", "ex", 0, Duration.ofMinutes(10), false);
 
     private static PollDecision at(ExecutionState seen, long millis) {
-        return PollDecision.decide(POLICY, PollingPolicy.CALLBACK_FALLBACK, FOLLOW, seen, millis);
+        return PollDecision.decide(POLICY, PollingPolicy.CALLBACK_FALLBACK, PausedHandling.WAIT, FOLLOW, seen, millis);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Completed", "Failed", "Cancelled", "Timeout", "Skipped", "Paused"})
+    @ValueSource(strings = {"Completed", "Failed", "Cancelled", "Timeout", "Skipped"})
     void aTerminalStateFinishesEvenPastTheDeadline(String state) {
         assertThat(at(ExecutionState.of(state), 999_999_999))
                 .isEqualTo(new PollDecision.Finished(ExecutionState.of(state)));
+    }
+
+    @Test
+    void aPausedRunIsWaitedForLikeARunningOneByDefault() {
+        assertThat(at(ExecutionState.of("Paused"), 4_000)).isEqualTo(at(ExecutionState.of("Running"), 4_000));
+        assertThat(at(ExecutionState.of("Paused"), 600_000)).isEqualTo(new PollDecision.TimedOut());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FAIL", "CONTINUE"})
+    void aPausedRunEndsTheWaitWhenTheUserSaysSo(String handling) {
+        PollDecision d = PollDecision.decide(
+                POLICY,
+                PollingPolicy.CALLBACK_FALLBACK,
+                PausedHandling.valueOf(handling),
+                FOLLOW,
+                ExecutionState.of("Paused"),
+                4_000);
+        assertThat(d).isEqualTo(new PollDecision.Finished(ExecutionState.of("Paused")));
     }
 
     @Test
@@ -62,7 +81,8 @@ class PollDecisionTest {
         while (true) {
             polls.add(now);
             ExecutionState seen = ExecutionState.of(now >= end ? "Completed" : "Running");
-            PollDecision d = PollDecision.decide(POLICY, PollingPolicy.CALLBACK_FALLBACK, follow, seen, now);
+            PollDecision d = PollDecision.decide(
+                    POLICY, PollingPolicy.CALLBACK_FALLBACK, PausedHandling.WAIT, follow, seen, now);
             if (d instanceof PollDecision.Finished) {
                 break;
             }
@@ -87,7 +107,12 @@ class PollDecisionTest {
 
     private static Duration armedDelay(FollowState follow, long millis) {
         PollDecision d = PollDecision.decide(
-                POLICY, PollingPolicy.CALLBACK_FALLBACK, follow, ExecutionState.of("Running"), millis);
+                POLICY,
+                PollingPolicy.CALLBACK_FALLBACK,
+                PausedHandling.WAIT,
+                follow,
+                ExecutionState.of("Running"),
+                millis);
         return ((PollDecision.PollAgain) d).delay();
     }
 
@@ -119,8 +144,8 @@ class PollDecisionTest {
     @Test
     void theFastPollsAfterAWakeAreNeverSlowerThanTheFallback() {
         PollingPolicy quickFallback = new PollingPolicy(Duration.ofMillis(100), 1.0, Duration.ofMillis(100));
-        PollDecision d =
-                PollDecision.decide(POLICY, quickFallback, ARMED.woken(5_000), ExecutionState.of("Running"), 5_000);
+        PollDecision d = PollDecision.decide(
+                POLICY, quickFallback, PausedHandling.WAIT, ARMED.woken(5_000), ExecutionState.of("Running"), 5_000);
         assertThat(d).isEqualTo(new PollDecision.PollAgain(Duration.ofMillis(100)));
     }
 
@@ -129,7 +154,12 @@ class PollDecisionTest {
         FollowState armed = FollowState.started("ws", "wf", "ex", 0, Duration.ofSeconds(90), true);
         assertThat(armedDelay(armed, 60_000)).isEqualTo(Duration.ofSeconds(30));
         assertThat(PollDecision.decide(
-                        POLICY, PollingPolicy.CALLBACK_FALLBACK, armed, ExecutionState.of("Running"), 90_000))
+                        POLICY,
+                        PollingPolicy.CALLBACK_FALLBACK,
+                        PausedHandling.WAIT,
+                        armed,
+                        ExecutionState.of("Running"),
+                        90_000))
                 .isEqualTo(new PollDecision.TimedOut());
     }
 

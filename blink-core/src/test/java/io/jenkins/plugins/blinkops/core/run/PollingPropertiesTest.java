@@ -19,7 +19,8 @@ import net.jqwik.api.constraints.Size;
 /**
  * The poll decision over a whole wait: for any policy, timeout, sequence of states Blink reports
  * (or no usable answer), callbacks, and any lateness of the clock at each poll, the wait ends at the
- * first end state, as the engine's own {@link ExecutionState#isTerminal()} says, or on its timeout,
+ * first end state, as the engine's own {@link ExecutionState#isTerminal()} says and {@code onPaused}
+ * says for {@code Paused} (with {@link PausedHandling#WAIT} a paused run is waited through), or on its timeout,
  * never later than one poll past it, and never polls faster than its policy.
  */
 class PollingPropertiesTest {
@@ -34,6 +35,7 @@ class PollingPropertiesTest {
             @ForAll @LongRange(min = 1, max = 600_000) long timeoutMillis,
             @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long startMillis,
             @ForAll boolean callbackArmed,
+            @ForAll PausedHandling onPaused,
             @ForAll @Size(max = 400) List<@From("polls") Poll> polls) {
         FollowState follow =
                 FollowState.started("ws", "wf", "ex", startMillis, Duration.ofMillis(timeoutMillis), callbackArmed);
@@ -44,7 +46,7 @@ class PollingPropertiesTest {
                 + new WorkflowRunner(null, options, null, () -> startMillis)
                         .firstPollDelay(follow)
                         .toMillis();
-        int firstEnd = firstEnd(polls);
+        int firstEnd = firstEnd(polls, onPaused);
         for (int i = 0; ; i++) {
             Poll poll = i < polls.size() ? polls.get(i) : new Poll("Running", 0, false);
             long now = scheduled + poll.lateMillis();
@@ -52,7 +54,7 @@ class PollingPropertiesTest {
                 follow = follow.woken(now);
             }
             ExecutionState seen = poll.state() == null ? null : ExecutionState.of(poll.state());
-            PollDecision decision = PollDecision.decide(polling, callbackPolling, follow, seen, now);
+            PollDecision decision = PollDecision.decide(polling, callbackPolling, onPaused, follow, seen, now);
             if (decision instanceof PollDecision.Finished finished) {
                 assertThat(i).as("ends at the first end state").isEqualTo(firstEnd);
                 assertThat(finished.state()).isEqualTo(seen);
@@ -86,10 +88,15 @@ class PollingPropertiesTest {
         }
     }
 
-    private static int firstEnd(List<Poll> polls) {
+    private static int firstEnd(List<Poll> polls, PausedHandling onPaused) {
         for (int i = 0; i < polls.size(); i++) {
             String state = polls.get(i).state();
-            if (state != null && ExecutionState.of(state).isTerminal()) {
+            if (state == null) {
+                continue;
+            }
+            ExecutionState seen = ExecutionState.of(state);
+            boolean waitedThrough = seen.isPaused() && onPaused == PausedHandling.WAIT;
+            if ((seen.isTerminal() || seen.isPaused()) && !waitedThrough) {
                 return i;
             }
         }

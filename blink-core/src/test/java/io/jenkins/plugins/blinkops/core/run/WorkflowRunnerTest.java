@@ -12,10 +12,6 @@ import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +84,8 @@ class WorkflowRunnerTest {
                 .failsAtStep("isolate-host")
                 .error("EDR refused", "E1");
 
-        run(options(WaitMode.FOLLOW));
+        // with progress on, the step lines name it (HumanInTheLoopTest)
+        run(options(WaitMode.FOLLOW).withProgress(false));
 
         assertThat(server.count(Route.GET_STEPS)).isEqualTo(1);
         assertThat(log.text())
@@ -259,7 +256,8 @@ class WorkflowRunnerTest {
         server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(500)).runningState("Warming up");
         ExecutionOutcome outcome = run(options(WaitMode.FOLLOW));
         assertThat(outcome.success()).isTrue();
-        assertThat(log.text().lines().filter(l -> l.contains("Warming up"))).hasSize(1);
+        assertThat(log.text().lines().filter(l -> l.contains("State: Warming up")))
+                .hasSize(1);
         assertThat(log.text()).contains("not a state this plugin knows");
     }
 
@@ -320,12 +318,12 @@ class WorkflowRunnerTest {
         RunOptions options = options(WaitMode.FOLLOW);
         FollowState saved = new WorkflowRunner(client, options, log.log).start(request);
 
-        FollowState restored = roundTrip(saved);
+        FollowState restored = Waits.roundTrip(saved);
         WorkflowRunner afterRestart = new WorkflowRunner(Fixtures.client(server), options, log.log);
         WorkflowRunner.PollResult result = afterRestart.poll(restored);
         while (result instanceof WorkflowRunner.PollResult.Waiting waiting) {
             Thread.sleep(waiting.delay().toMillis());
-            result = afterRestart.poll(roundTrip(waiting.next()));
+            result = afterRestart.poll(Waits.roundTrip(waiting.next()));
         }
         ExecutionOutcome outcome = ((WorkflowRunner.PollResult.Done) result).outcome();
         assertThat(outcome.success()).isTrue();
@@ -339,16 +337,6 @@ class WorkflowRunnerTest {
         server.fault(Route.EXECUTE, Fault.status(502));
         assertThatThrownBy(() -> run(options(WaitMode.FOLLOW))).isInstanceOf(BlinkApiException.class);
         assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
-    }
-
-    private static FollowState roundTrip(FollowState state) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(state);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (FollowState) in.readObject();
-        }
     }
 
     private static void cancelAfter(long millis, Runnable action) {

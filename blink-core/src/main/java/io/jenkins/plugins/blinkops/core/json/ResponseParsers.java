@@ -6,10 +6,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
+import io.jenkins.plugins.blinkops.core.model.StartNonce;
 import io.jenkins.plugins.blinkops.core.model.StepResult;
 import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
 import io.jenkins.plugins.blinkops.core.outputs.LastStepOutput;
@@ -26,6 +28,8 @@ import java.util.List;
  */
 public final class ResponseParsers {
     private static final int SMALL_VALUE_LIMIT = 64 * 1024;
+    /** The names a page's list is found under: the reference's {@code results}, and tolerated others. */
+    private static final List<String> LIST_MEMBERS = List.of("results", "data", "items", "playbooks", "workspaces");
 
     private ResponseParsers() {}
 
@@ -226,22 +230,147 @@ public final class ResponseParsers {
         return display != null && !display.isBlank() ? display : text(json.getAsJsonObject(), "name");
     }
 
-    public static List<WorkflowSummary> workflows(Reader body) {
-        List<WorkflowSummary> workflows = new ArrayList<>();
-        for (JsonElement e : list(JsonParser.parseReader(body))) {
-            if (!e.isJsonObject()) {
-                continue;
+    /**
+     * A page of executions ("List playbook executions with filtering"). Each run's {@code event},
+     * when listed, is read within {@value #SMALL_VALUE_LIMIT} characters and only for its nonce.
+     */
+    public static ExecutionPage executionPage(Reader body) throws IOException {
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        List<ExecutionPage.Listed> results = new ArrayList<>();
+        int total = -1;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (name.equals("results") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+                        results.add(listedExecution(reader));
+                    } else {
+                        reader.skipValue();
+                    }
+                }
+                reader.endArray();
+            } else if (name.equals("total") && reader.peek() == JsonToken.NUMBER) {
+                total = reader.nextInt();
+            } else {
+                reader.skipValue();
             }
-            JsonObject o = e.getAsJsonObject();
-            String id = text(o, "id");
-            if (id == null) {
-                continue;
-            }
-            String name = text(o, "name");
-            JsonElement active = o.get("active");
-            boolean isActive = active == null || !active.isJsonPrimitive() || active.getAsBoolean();
-            workflows.add(new WorkflowSummary(id, name == null ? id : name, isActive));
         }
+        reader.endObject();
+        return new ExecutionPage(results, total);
+    }
+
+    private static ExecutionPage.Listed listedExecution(JsonReader reader) throws IOException {
+        String id = null, workflowId = null, nonce = null;
+        Long createdAt = null;
+        boolean hasEvent = false;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (reader.peek() == JsonToken.NULL) {
+                reader.nextNull();
+                continue;
+            }
+            switch (name) {
+                case "id" -> id = reader.nextString();
+                case "playbook_id" -> workflowId = reader.nextString();
+                case "created_at" -> createdAt = epochMillis(reader);
+                case "event" -> {
+                    hasEvent = true;
+                    nonce = StartNonce.of(small(reader));
+                }
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        if (id == null) {
+            throw new IllegalStateException("a listed execution has no id");
+        }
+        return new ExecutionPage.Listed(id, workflowId, createdAt, hasEvent, nonce);
+    }
+
+    /** The nonce in an execution record's {@code event} ({@code event.jenkins.nonce}), or {@code null}. */
+    public static String startNonce(Reader body) throws IOException {
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        String nonce = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            if (reader.nextName().equals("event")) {
+                nonce = StartNonce.of(small(reader));
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return nonce;
+    }
+
+    /**
+     * One page of workflows. Read with every string kept to {@value #SMALL_VALUE_LIMIT} characters
+     * and each workflow's members but the three used skipped, so a page costs its ids and names only.
+     *
+     * @return the workflows and the {@code total} Blink gave ({@code -1} when none)
+     */
+    public static WorkflowPage workflowPage(Reader body) throws IOException {
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
+            List<WorkflowSummary> bare = workflowList(reader);
+            return new WorkflowPage(bare, bare.size());
+        }
+        List<WorkflowSummary> workflows = null;
+        int total = -1;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (LIST_MEMBERS.contains(name) && reader.peek() == JsonToken.BEGIN_ARRAY && workflows == null) {
+                workflows = workflowList(reader);
+            } else if (name.equals("total") && reader.peek() == JsonToken.NUMBER) {
+                total = reader.nextInt();
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        if (workflows == null) {
+            throw new IllegalStateException("expected a list");
+        }
+        return new WorkflowPage(workflows, total);
+    }
+
+    /** One page of workflows, and how many Blink says there are in all ({@code -1}: not said). */
+    public record WorkflowPage(List<WorkflowSummary> workflows, int total) {}
+
+    private static List<WorkflowSummary> workflowList(JsonReader reader) throws IOException {
+        List<WorkflowSummary> workflows = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                reader.skipValue();
+                continue;
+            }
+            String id = null, name = null;
+            boolean active = true;
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String member = reader.nextName();
+                JsonToken token = reader.peek();
+                if (member.equals("id") && token == JsonToken.STRING) {
+                    id = reader.nextString();
+                } else if (member.equals("name") && token == JsonToken.STRING) {
+                    name = reader.nextString();
+                } else if (member.equals("active") && token == JsonToken.BOOLEAN) {
+                    active = reader.nextBoolean();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            if (id != null) {
+                workflows.add(new WorkflowSummary(id, name == null ? id : name, active));
+            }
+        }
+        reader.endArray();
         return workflows;
     }
 
@@ -258,7 +387,7 @@ public final class ResponseParsers {
 
     /** A page's list: the reference's lists are under {@code results}; the other names are tolerated. */
     private static JsonArray listIn(JsonObject page) {
-        for (String key : new String[] {"results", "data", "items", "playbooks", "workspaces"}) {
+        for (String key : LIST_MEMBERS) {
             JsonElement inner = page.get(key);
             if (inner != null && inner.isJsonArray()) {
                 return inner.getAsJsonArray();

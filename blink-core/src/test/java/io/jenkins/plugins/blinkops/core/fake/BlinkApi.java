@@ -59,6 +59,7 @@ final class BlinkApi {
                 case LIST_WORKFLOWS -> listWorkflows(workspace(match.param(0)), request);
                 case GET_WORKFLOW -> getWorkflow(workflow(workspace(match.param(0)), match.param(1)));
                 case EXECUTE -> execute(match, request);
+                case LIST_EXECUTIONS -> listExecutions(workspace(match.param(0)), request);
                 case GET_EXECUTION -> executionAnswer(execution(match));
                 case GET_STEPS -> steps(execution(match));
                 case CANCEL -> cancel(execution(match));
@@ -120,6 +121,87 @@ final class BlinkApi {
         page.addProperty("total", all.size());
         page.add("results", results);
         return Answer.json(200, page);
+    }
+
+    /**
+     * "List playbook executions with filtering": a page, {@code {limit, offset, total, results}},
+     * each run with the members the reference lists (no {@code event}, unless {@link
+     * ExecutionListing#WITH_EVENT}). Which members {@code filter} matches and how {@code sort} is
+     * written the reference does not say: {@link ExecutionListing} offers the variants.
+     */
+    private Answer listExecutions(FakeWorkspace ws, RecordedRequest request) {
+        JsonObject rql = new JsonObject();
+        String q = request.query().get("q");
+        if (q != null) {
+            rql = parseObject(q, "Invalid RQL query q: expected a JSON object");
+        }
+        int offset = intMember(rql, "offset", 0);
+        int limit = intMember(rql, "limit", DEFAULT_PAGE_LIMIT);
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE_LIMIT) {
+            throw new ApiError(400, "Invalid RQL query: offset must be >= 0 and limit 1-" + MAX_PAGE_LIMIT);
+        }
+        ExecutionListing listing = server.executionListing();
+        java.util.stream.Stream<FakeExecution> runs =
+                server.executions().stream().filter(e -> e.workspaceId().equals(ws.id()));
+        if (listing.honoursFilter()) {
+            JsonObject filter = rql.has("filter") && rql.get("filter").isJsonObject()
+                    ? rql.getAsJsonObject("filter")
+                    : new JsonObject();
+            String workflow = operand(filter, "playbook_id", "$eq");
+            String since = operand(filter, "created_at", "$gte");
+            runs = runs.filter(e -> workflow == null || e.workflowId().equals(workflow))
+                    .filter(e -> since == null || e.startedAt() >= Long.parseLong(since));
+            if (rql.has("sort") && rql.get("sort").toString().contains("-created_at")) {
+                runs = runs.sorted(java.util.Comparator.comparingLong(FakeExecution::startedAt)
+                        .reversed());
+            }
+        }
+        List<FakeExecution> all = runs.toList();
+        long now = server.now();
+        JsonArray results = new JsonArray();
+        for (FakeExecution e : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+            results.add(listedExecution(e, now, listing == ExecutionListing.WITH_EVENT));
+        }
+        JsonObject page = new JsonObject();
+        page.addProperty("limit", limit);
+        page.addProperty("offset", offset);
+        page.addProperty("total", all.size());
+        page.add("results", results);
+        return Answer.json(200, page);
+    }
+
+    /** {@code filter.member.op} as text, or null. */
+    private static String operand(JsonObject filter, String member, String op) {
+        JsonElement condition = filter.get(member);
+        if (condition == null || !condition.isJsonObject()) {
+            return null;
+        }
+        JsonElement value = condition.getAsJsonObject().get(op);
+        return value == null || !value.isJsonPrimitive() ? null : value.getAsString();
+    }
+
+    private JsonObject listedExecution(FakeExecution execution, long now, boolean withEvent) {
+        String state = execution.stateAt(now);
+        Long finishedAt = execution.finishedAt(now);
+        JsonObject json = new JsonObject();
+        json.addProperty("cancel_reason", execution.cancelled() ? "Cancelled through the API" : "");
+        json.addProperty("created_at", execution.startedAt());
+        json.add("error_details", execution.endedWithError(now) ? errorDetails(execution, now) : new JsonObject());
+        if (withEvent) {
+            json.add("event", orEmptyObject(execution.startField("event")));
+        }
+        json.addProperty("finished_at", finishedAt);
+        json.addProperty("id", execution.id());
+        json.addProperty("name", execution.behaviour().name());
+        json.addProperty("net_runtime_ms", (finishedAt == null ? now : finishedAt) - execution.startedAt());
+        json.addProperty("playbook_id", execution.workflowId());
+        json.addProperty("started_at", execution.startedAt());
+        json.addProperty("state", state);
+        json.addProperty("state_ui", state);
+        json.add("step_results", new JsonObject());
+        json.add("trigger_type", orEmptyText(execution.startField("trigger_type")));
+        json.addProperty("workspace_id", execution.workspaceId());
+        return json;
     }
 
     /** "Get a playbook by its ID", the members a client of the plugin can use. */

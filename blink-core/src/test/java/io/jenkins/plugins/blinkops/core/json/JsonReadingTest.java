@@ -106,13 +106,13 @@ class JsonReadingTest {
     }
 
     @Test
-    void listsAreAcceptedBareOrUnderResults() {
+    void listsAreAcceptedBareOrUnderResults() throws Exception {
         assertThat(ResponseParsers.workspaceCount(new StringReader("[{\"id\":\"a\"},{\"id\":\"b\"}]")))
                 .isEqualTo(2);
-        assertThat(
-                        ResponseParsers.workflows(
+        assertThat(ResponseParsers.workflowPage(
                                 new StringReader(
-                                        "{\"results\":[{\"id\":\"1\",\"name\":\"One\",\"active\":false},{\"id\":\"2\"},{\"name\":\"no id\"}]}")))
+                                        "{\"results\":[{\"id\":\"1\",\"name\":\"One\",\"active\":false},{\"id\":\"2\"},{\"name\":\"no id\"}]}"))
+                        .workflows())
                 .containsExactly(new WorkflowSummary("1", "One", false), new WorkflowSummary("2", "2", true));
     }
 

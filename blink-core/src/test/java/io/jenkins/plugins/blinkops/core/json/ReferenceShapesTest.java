@@ -97,8 +97,8 @@ class ReferenceShapesTest {
     }
 
     @Test
-    void thePlaybooksPageGivesTheWorkflows() {
-        assertThat(ResponseParsers.workflows(body("playbooks")))
+    void thePlaybooksPageGivesTheWorkflows() throws Exception {
+        assertThat(ResponseParsers.workflowPage(body("playbooks")).workflows())
                 .containsExactly(new WorkflowSummary("wf-contain-host", "Contain host", true));
     }
 

@@ -124,9 +124,11 @@ final class StartedRunFinder {
     }
 
     static BlinkApiException mayExist(String workflowId, String nonce, String why, BlinkApiException cause) {
+        // NO_ANSWER whatever the listing's own failure was: the start went out and may have acted,
+        // so this must never read as "Blink cannot have acted" (a listing that could not connect)
         return new BlinkApiException(
-                cause == null ? BlinkApiException.Reason.INVALID_ANSWER : cause.reason(),
-                cause == null ? 0 : cause.status(),
+                BlinkApiException.Reason.NO_ANSWER,
+                0,
                 null,
                 "Blink's answer to starting workflow " + workflowId + " was lost, and whether Blink started it"
                         + " cannot be told (" + why + "). The run may exist: look in Blink for a run of workflow "

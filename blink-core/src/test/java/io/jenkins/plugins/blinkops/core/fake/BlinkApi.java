@@ -44,10 +44,17 @@ final class BlinkApi {
     private static final class ApiError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int status;
+        /** The old spec's {@code details}, or null. */
+        private final String details;
 
         ApiError(int status, String message) {
+            this(status, message, null);
+        }
+
+        ApiError(int status, String message, String details) {
             super(message, null, false, false);
             this.status = status;
+            this.details = details;
         }
     }
 
@@ -65,7 +72,9 @@ final class BlinkApi {
                 case CANCEL -> cancel(execution(match));
             };
         } catch (ApiError e) {
-            return Answer.error(e.status, e.getMessage());
+            return e.details == null
+                    ? Answer.error(e.status, e.getMessage())
+                    : Answer.error(e.status, e.getMessage(), e.details);
         }
     }
 
@@ -301,11 +310,15 @@ final class BlinkApi {
         if (execution.completed(now)) {
             return outputsAnswer(execution.behaviour().outputs());
         }
+        // the old spec's error body: the reason (which step, and why) in details
+        String failingStep = execution.behaviour().failingStep();
         throw new ApiError(
                 400,
+                "Execution ended with state " + execution.stateAt(now),
                 execution.endedWithError(now)
-                        ? errorDetails(execution, now).get("message").getAsString()
-                        : "Execution ended with state " + execution.stateAt(now));
+                        ? (failingStep == null ? "" : "step " + failingStep + " failed: ")
+                                + errorDetails(execution, now).get("message").getAsString()
+                        : null);
     }
 
     private Answer syncTimedOut(int timeoutSeconds) {

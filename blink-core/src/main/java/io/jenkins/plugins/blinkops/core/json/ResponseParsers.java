@@ -1,9 +1,7 @@
 package io.jenkins.plugins.blinkops.core.json;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
@@ -28,21 +26,50 @@ import java.util.List;
  */
 public final class ResponseParsers {
     private static final int SMALL_VALUE_LIMIT = 64 * 1024;
+    /**
+     * Steps kept of one run: room for every failed one up to this, others up to half of it. A run of
+     * thousands of steps is still read to its end (for the outputs of the last), but not kept.
+     */
+    public static final int MAX_STEPS_KEPT = 200;
+    /** Characters kept of one step's error: enough to say why, not a 50 MB dump. */
+    public static final int STEP_ERROR_LIMIT = 2000;
     /** The names a page's list is found under: the reference's {@code results}, and tolerated others. */
     private static final List<String> LIST_MEMBERS = List.of("results", "data", "items", "playbooks", "workspaces");
 
     private ResponseParsers() {}
 
     /** {@code {"execution_id": "..."}} of an asynchronous start. */
-    public static String executionId(Reader body) {
-        JsonElement json = JsonParser.parseReader(body);
-        if (json.isJsonObject()) {
-            String id = text(json.getAsJsonObject(), "execution_id");
-            if (id != null && !id.isBlank()) {
-                return id;
-            }
+    public static String executionId(Reader body) throws IOException {
+        JsonElement json = smallMembers(body, "execution_id");
+        String id = text(json.getAsJsonObject(), "execution_id");
+        if (id != null && !id.isBlank()) {
+            return id;
         }
         throw new IllegalStateException("no execution_id in the answer");
+    }
+
+    /**
+     * An object's named members, each read within {@value #SMALL_VALUE_LIMIT} characters; all
+     * others skipped unread, so an answer of any size costs no more than those members.
+     */
+    private static JsonObject smallMembers(Reader body, String... names) throws IOException {
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            throw new IllegalStateException("the answer is not a JSON object");
+        }
+        JsonObject kept = new JsonObject();
+        List<String> wanted = List.of(names);
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (wanted.contains(name) && !kept.has(name)) {
+                kept.add(name, small(reader));
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return kept;
     }
 
     /** A JSON object read with a size limit: the outputs of a synchronous run. */
@@ -151,7 +178,10 @@ public final class ResponseParsers {
         while (reader.hasNext()) {
             String key = keyed ? reader.nextName() : null;
             if (reader.peek() == JsonToken.BEGIN_OBJECT) {
-                steps.add(step(reader, key, outputLimit, last));
+                StepResult step = step(reader, key, outputLimit, last);
+                if (steps.size() < (step.failed() ? MAX_STEPS_KEPT : MAX_STEPS_KEPT / 2)) {
+                    steps.add(step);
+                }
             } else {
                 reader.skipValue();
             }
@@ -180,7 +210,7 @@ public final class ResponseParsers {
                 case "step_id" -> id = reader.nextString();
                 case "state" -> state = reader.nextString();
                 case "finished_at" -> finishedAt = epochMillis(reader);
-                case "error_data" -> error = errorMessage(small(reader));
+                case "error_data" -> error = cut(errorMessage(small(reader)), STEP_ERROR_LIMIT);
                 // output_data in /steps, as Blink's own client reads it; output as Blink's
                 // workflow expressions name a step's result ({{ steps.S1.output }})
                 case "output_data", "output" -> {
@@ -200,6 +230,10 @@ public final class ResponseParsers {
         return new StepResult(id, ExecutionState.of(state), error);
     }
 
+    private static String cut(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit) + "…";
+    }
+
     /** Blink's error details: an object with {@code message}, or plain text. */
     private static String errorMessage(JsonElement details) {
         if (details.isJsonObject()) {
@@ -212,22 +246,44 @@ public final class ResponseParsers {
      * The workspaces the key sees ("List user workspaces"): a map of them, per the reference, so
      * its member count; a list (bare or under {@code results}) is counted too.
      */
-    public static int workspaceCount(Reader body) {
-        JsonElement json = JsonParser.parseReader(body);
-        if (json.isJsonObject() && listIn(json.getAsJsonObject()) == null) {
-            return json.getAsJsonObject().size();
+    public static int workspaceCount(Reader body) throws IOException {
+        // counted as it streams by: the workspaces themselves are never kept
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
+            return countElements(reader);
         }
-        return list(json).size();
+        int members = 0;
+        Integer listed = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            members++;
+            if (listed == null && LIST_MEMBERS.contains(name) && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                listed = countElements(reader);
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return listed != null ? listed : members;
+    }
+
+    private static int countElements(JsonReader reader) throws IOException {
+        int count = 0;
+        reader.beginArray();
+        while (reader.hasNext()) {
+            reader.skipValue();
+            count++;
+        }
+        reader.endArray();
+        return count;
     }
 
     /** {@code GET /workspaces/{id}}: the workspace's display name, else its name. */
-    public static String workspaceName(Reader body) {
-        JsonElement json = JsonParser.parseReader(body);
-        if (!json.isJsonObject()) {
-            throw new IllegalStateException("the workspace is not a JSON object");
-        }
-        String display = text(json.getAsJsonObject(), "display_name");
-        return display != null && !display.isBlank() ? display : text(json.getAsJsonObject(), "name");
+    public static String workspaceName(Reader body) throws IOException {
+        JsonObject json = smallMembers(body, "display_name", "name");
+        String display = text(json, "display_name");
+        return display != null && !display.isBlank() ? display : text(json, "name");
     }
 
     /**
@@ -372,28 +428,6 @@ public final class ResponseParsers {
         }
         reader.endArray();
         return workflows;
-    }
-
-    private static JsonArray list(JsonElement json) {
-        if (json.isJsonArray()) {
-            return json.getAsJsonArray();
-        }
-        JsonArray inner = json.isJsonObject() ? listIn(json.getAsJsonObject()) : null;
-        if (inner == null) {
-            throw new IllegalStateException("expected a list");
-        }
-        return inner;
-    }
-
-    /** A page's list: the reference's lists are under {@code results}; the other names are tolerated. */
-    private static JsonArray listIn(JsonObject page) {
-        for (String key : LIST_MEMBERS) {
-            JsonElement inner = page.get(key);
-            if (inner != null && inner.isJsonArray()) {
-                return inner.getAsJsonArray();
-            }
-        }
-        return null;
     }
 
     private static JsonElement small(JsonReader reader) throws IOException {

@@ -117,7 +117,7 @@ class JsonReadingTest {
     }
 
     @Test
-    void executionIdIsRequired() {
+    void executionIdIsRequired() throws Exception {
         assertThat(ResponseParsers.executionId(new StringReader("{\"execution_id\":\"abc\"}")))
                 .isEqualTo("abc");
         assertThatThrownBy(() -> ResponseParsers.executionId(new StringReader("{\"id\":\"abc\"}")))
@@ -145,6 +145,10 @@ class JsonReadingTest {
     @Test
     void errorBodiesYieldBlinksMessageOrAQuote() {
         assertThat(ErrorBodies.message("{\"status\":404,\"message\":\"Can not find Playbook\",\"details\":\"x\"}"))
+                .as("the details say why")
+                .isEqualTo("Can not find Playbook (x)");
+        assertThat(ErrorBodies.message("{\"message\":\"Can not find Playbook\",\"details\":\"Can not find Playbook\"}"))
+                .as("details that only repeat the message")
                 .isEqualTo("Can not find Playbook");
         assertThat(ErrorBodies.message("<html>\n<body>Bad   Gateway</body></html>"))
                 .isEqualTo("<html> <body>Bad Gateway</body></html>");

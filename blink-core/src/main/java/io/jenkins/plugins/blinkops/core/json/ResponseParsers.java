@@ -2,6 +2,8 @@ package io.jenkins.plugins.blinkops.core.json;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
@@ -225,9 +227,30 @@ public final class ResponseParsers {
         }
         reader.endObject();
         if (output != null) {
-            last.offer(id, finishedAt, output.value(), output.truncated());
+            last.offer(id, finishedAt, objectInText(output.value()), output.truncated());
         }
         return new StepResult(id, ExecutionState.of(state), error);
+    }
+
+    /**
+     * The object a step's output holds as JSON text (the old spec types {@code output_data} as a
+     * string), so that both forms give the same outputs; any other value as it is. The text was
+     * read within the output limit, so parsing it costs no more than the object form would.
+     */
+    private static JsonElement objectInText(JsonElement output) {
+        if (output.isJsonPrimitive()
+                && output.getAsJsonPrimitive().isString()
+                && output.getAsString().strip().startsWith("{")) {
+            try {
+                JsonElement parsed = JsonParser.parseString(output.getAsString());
+                if (parsed.isJsonObject()) {
+                    return parsed;
+                }
+            } catch (JsonParseException notJson) {
+                // text that only looks like JSON (or was cut): it is the one output, as text
+            }
+        }
+        return output;
     }
 
     private static String cut(String text, int limit) {

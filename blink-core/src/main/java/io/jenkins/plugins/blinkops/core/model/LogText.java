@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * {@link BuildLog} sends every line through here, so no Blink-originated text reaches the log raw.
  */
 public final class LogText {
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\p{Cntrl}\\u0080-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
 
     private LogText() {}
 

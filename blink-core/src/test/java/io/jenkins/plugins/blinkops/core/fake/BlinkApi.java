@@ -8,7 +8,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What each Blink route answers when nothing goes wrong. Each route follows the page of Blink's API
@@ -108,21 +111,25 @@ final class BlinkApi {
 
     /** "List playbooks with optional filtering": a page, {@code {limit, offset, total, results}}. */
     private Answer listWorkflows(FakeWorkspace ws, RecordedRequest request) {
-        int offset = 0;
-        int limit = DEFAULT_PAGE_LIMIT;
+        return page(rql(request), ws.workflows(), BlinkApi::workflowJson);
+    }
+
+    /** The request's RQL {@code q}, an empty query when absent. */
+    private static JsonObject rql(RecordedRequest request) {
         String q = request.query().get("q");
-        if (q != null) {
-            JsonObject rql = parseObject(q, "Invalid RQL query q: expected a JSON object");
-            offset = intMember(rql, "offset", offset);
-            limit = intMember(rql, "limit", limit);
-        }
+        return q == null ? new JsonObject() : parseObject(q, "Invalid RQL query q: expected a JSON object");
+    }
+
+    /** The RQL listings' frame: {@code {limit, offset, total, results}}, offset and limit (1–1000) checked. */
+    private static <T> Answer page(JsonObject rql, List<T> all, Function<T, JsonObject> json) {
+        int offset = intMember(rql, "offset", 0);
+        int limit = intMember(rql, "limit", DEFAULT_PAGE_LIMIT);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_LIMIT) {
             throw new ApiError(400, "Invalid RQL query: offset must be >= 0 and limit 1-" + MAX_PAGE_LIMIT);
         }
-        List<FakeWorkflow> all = ws.workflows();
         JsonArray results = new JsonArray();
-        for (FakeWorkflow wf : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
-            results.add(workflowJson(wf));
+        for (T item : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+            results.add(json.apply(item));
         }
         JsonObject page = new JsonObject();
         page.addProperty("limit", limit);
@@ -139,18 +146,9 @@ final class BlinkApi {
      * written the reference does not say: {@link ExecutionListing} offers the variants.
      */
     private Answer listExecutions(FakeWorkspace ws, RecordedRequest request) {
-        JsonObject rql = new JsonObject();
-        String q = request.query().get("q");
-        if (q != null) {
-            rql = parseObject(q, "Invalid RQL query q: expected a JSON object");
-        }
-        int offset = intMember(rql, "offset", 0);
-        int limit = intMember(rql, "limit", DEFAULT_PAGE_LIMIT);
-        if (offset < 0 || limit < 1 || limit > MAX_PAGE_LIMIT) {
-            throw new ApiError(400, "Invalid RQL query: offset must be >= 0 and limit 1-" + MAX_PAGE_LIMIT);
-        }
+        JsonObject rql = rql(request);
         ExecutionListing listing = server.executionListing();
-        java.util.stream.Stream<FakeExecution> runs =
+        Stream<FakeExecution> runs =
                 server.executions().stream().filter(e -> e.workspaceId().equals(ws.id()));
         if (listing.honoursFilter()) {
             JsonObject filter = rql.has("filter") && rql.get("filter").isJsonObject()
@@ -161,22 +159,13 @@ final class BlinkApi {
             runs = runs.filter(e -> workflow == null || e.workflowId().equals(workflow))
                     .filter(e -> since == null || e.startedAt() >= Long.parseLong(since));
             if (rql.has("sort") && rql.get("sort").toString().contains("-created_at")) {
-                runs = runs.sorted(java.util.Comparator.comparingLong(FakeExecution::startedAt)
-                        .reversed());
+                runs = runs.sorted(
+                        Comparator.comparingLong(FakeExecution::startedAt).reversed());
             }
         }
-        List<FakeExecution> all = runs.toList();
         long now = server.now();
-        JsonArray results = new JsonArray();
-        for (FakeExecution e : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
-            results.add(listedExecution(e, now, listing == ExecutionListing.WITH_EVENT));
-        }
-        JsonObject page = new JsonObject();
-        page.addProperty("limit", limit);
-        page.addProperty("offset", offset);
-        page.addProperty("total", all.size());
-        page.add("results", results);
-        return Answer.json(200, page);
+        boolean withEvent = listing == ExecutionListing.WITH_EVENT;
+        return page(rql, runs.toList(), e -> listedExecution(e, now, withEvent));
     }
 
     /** {@code filter.member.op} as text, or null. */

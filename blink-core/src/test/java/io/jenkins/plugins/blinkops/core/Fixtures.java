@@ -54,6 +54,26 @@ public final class Fixtures {
         return RunOptions.DEFAULT.withWaitMode(mode).withPolling(QUICK_POLLS).withTimeout(Duration.ofSeconds(5));
     }
 
+    /**
+     * A start's body without the {@code event.jenkins.nonce} every start carries (random, so not
+     * to be compared), and without the {@code jenkins} and {@code event} members it alone made.
+     */
+    public static String withoutNonce(String body) {
+        com.google.gson.JsonObject json =
+                com.google.gson.JsonParser.parseString(body).getAsJsonObject();
+        com.google.gson.JsonObject event = json.getAsJsonObject("event");
+        com.google.gson.JsonObject jenkins =
+                event.getAsJsonObject(io.jenkins.plugins.blinkops.core.model.StartNonce.EVENT_MEMBER);
+        jenkins.remove(io.jenkins.plugins.blinkops.core.model.StartNonce.NONCE_MEMBER);
+        if (jenkins.isEmpty()) {
+            event.remove(io.jenkins.plugins.blinkops.core.model.StartNonce.EVENT_MEMBER);
+        }
+        if (event.isEmpty()) {
+            json.remove("event");
+        }
+        return json.toString();
+    }
+
     /** A build log that can be read back. */
     public static final class CapturedLog {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

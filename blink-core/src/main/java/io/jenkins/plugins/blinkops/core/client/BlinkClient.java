@@ -12,16 +12,20 @@ import io.jenkins.plugins.blinkops.core.model.ApiKey;
 import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.model.BlinkHost;
 import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
+import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
 import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.model.Operation;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
 import io.jenkins.plugins.blinkops.core.model.RunLinkTemplate;
+import io.jenkins.plugins.blinkops.core.model.SafeId;
 import io.jenkins.plugins.blinkops.core.model.Target;
 import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,6 +39,8 @@ public final class BlinkClient {
     public static final Duration SYNC_GRACE = Duration.ofSeconds(30);
     /** The most workflows one listing asks for: the API's upper bound for {@code limit}. */
     static final int MAX_LISTED_WORKFLOWS = 1000;
+    /** The most workflows a listing gathers, page by page: a drop-down longer than that helps nobody. */
+    public static final int MAX_WORKFLOWS = 10_000;
 
     private final BlinkTransport transport;
     private final ApiKey key;
@@ -77,7 +83,43 @@ public final class BlinkClient {
 
     /** Starts the workflow and answers its execution id at once. */
     public String startExecution(ExecutionRequest request) throws BlinkApiException, InterruptedException {
-        return transport.send(key, executeCall(request), ResponseParsers::executionId, cancellation);
+        String id = transport.send(key, executeCall(request), ResponseParsers::executionId, cancellation);
+        return SafeId.fromBlink(id, "execution id");
+    }
+
+    /**
+     * Looks among the workflow's recent runs for the one {@code request} started, by its
+     * {@linkplain ExecutionRequest#nonce() nonce}: after an ambiguous answer to its start.
+     *
+     * @param startedAtMillis when the start was first sent (epoch ms, this machine's clock)
+     * @return the run's execution id, or empty when Blink's listing shows that no such run exists
+     * @throws BlinkApiException when that cannot be told (the listing cannot be read, or is too long
+     *     to read): its message says the run may exist and names the workflow and the nonce
+     */
+    public Optional<String> findStartedExecution(ExecutionRequest request, long startedAtMillis)
+            throws BlinkApiException, InterruptedException {
+        String ws = request.workspaceId();
+        StartedRunFinder.Pages pages = new StartedRunFinder.Pages() {
+            @Override
+            public ExecutionPage page(String rqlQuery) throws BlinkApiException, InterruptedException {
+                ApiCall call = ApiCall.get(
+                                Operation.LIST_EXECUTIONS,
+                                Target.workflow(ws, request.workflowId()),
+                                "/workspace/" + segment(ws) + "/executions")
+                        .withQuery("q", rqlQuery);
+                return transport.send(key, call, ResponseParsers::executionPage, cancellation);
+            }
+
+            @Override
+            public String nonceOf(String executionId) throws BlinkApiException, InterruptedException {
+                ApiCall call = ApiCall.get(
+                        Operation.GET_EXECUTION, Target.execution(ws, executionId), executionPath(ws, executionId));
+                return transport.send(key, call, ResponseParsers::startNonce, cancellation);
+            }
+        };
+        StartedRunFinder.Lookup found =
+                new StartedRunFinder(pages).find(request.workflowId(), request.nonce(), startedAtMillis);
+        return found instanceof StartedRunFinder.Lookup.Found run ? Optional.of(run.executionId()) : Optional.empty();
     }
 
     /**
@@ -208,13 +250,34 @@ public final class BlinkClient {
         return new ConnectionCheck(host().url(), count, ws, name);
     }
 
-    /** The workflows of a workspace, for a drop-down: at most {@value #MAX_LISTED_WORKFLOWS}. */
+    /**
+     * The workflows of a workspace, for a drop-down: page after page of {@value
+     * #MAX_LISTED_WORKFLOWS} (the API's largest page) until Blink's {@code total}, at most {@value
+     * #MAX_WORKFLOWS} in all; a workspace with more is cut there.
+     */
     public List<WorkflowSummary> listWorkflows(String workspaceId) throws BlinkApiException, InterruptedException {
         String ws = ExecutionRequest.requireId(workspaceId, "workspaceId");
-        ApiCall call = ApiCall.get(
-                        Operation.LIST_WORKFLOWS, Target.workspace(ws), "/workspace/" + segment(ws) + "/playbooks")
-                .withQuery("q", "{\"offset\":0,\"limit\":" + MAX_LISTED_WORKFLOWS + "}");
-        return transport.send(key, call, ResponseParsers::workflows, cancellation);
+        List<WorkflowSummary> all = new ArrayList<>();
+        int offset = 0;
+        while (offset < MAX_WORKFLOWS) {
+            ApiCall call = ApiCall.get(
+                            Operation.LIST_WORKFLOWS, Target.workspace(ws), "/workspace/" + segment(ws) + "/playbooks")
+                    .withQuery("q", "{\"offset\":" + offset + ",\"limit\":" + MAX_LISTED_WORKFLOWS + "}");
+            ResponseParsers.WorkflowPage page = transport.send(key, call, ResponseParsers::workflowPage, cancellation);
+            // an id that is not safe would go into a link or a later request: such a workflow is left out
+            page.workflows().stream()
+                    .filter(w -> SafeId.isSafe(w.id()))
+                    .limit(MAX_WORKFLOWS - all.size())
+                    .forEach(all::add);
+            offset += page.workflows().size();
+            boolean more = page.total() < 0
+                    ? page.workflows().size() == MAX_LISTED_WORKFLOWS
+                    : offset < page.total() && !page.workflows().isEmpty();
+            if (!more) {
+                break;
+            }
+        }
+        return all;
     }
 
     private static String executionPath(String workspaceId, String executionId) {

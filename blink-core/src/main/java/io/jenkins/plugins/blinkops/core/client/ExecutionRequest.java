@@ -7,6 +7,8 @@ import com.google.gson.JsonPrimitive;
 import io.jenkins.plugins.blinkops.core.callback.CallbackToken;
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
 import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.model.SafeId;
+import io.jenkins.plugins.blinkops.core.model.StartNonce;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +18,10 @@ import java.util.regex.Pattern;
  * What to start in Blink: a workflow of a workspace, with its inputs and the optional event,
  * runner group, trigger type and earlier execution. Checked when built, so that nothing invalid is
  * ever sent. Use {@link #builder(String, String)}.
+ *
+ * <p>Each request carries its own {@link StartNonce} in {@code event.jenkins.nonce}, chosen when it
+ * is built: every send of it is the same start, which lets an ambiguous answer be resolved by
+ * looking for the nonce among the workflow's runs.
  */
 public final class ExecutionRequest {
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
@@ -29,6 +35,10 @@ public final class ExecutionRequest {
     private final String pastExecutionRef;
     /** Where Blink calls when the run ends; it holds a {@link CallbackToken}, so it is never shown. */
     private final String callbackUrl;
+    /** Sent as {@code event.jenkins.nonce}; the same for every send of this request. */
+    private final String nonce;
+    /** More members of {@code event.jenkins} (job, build, ...); never the nonce. */
+    private final Map<String, String> jenkinsContext;
 
     private ExecutionRequest(Builder b) {
         this.workspaceId = b.workspaceId;
@@ -39,9 +49,11 @@ public final class ExecutionRequest {
         this.triggerType = b.triggerType;
         this.pastExecutionRef = b.pastExecutionRef;
         this.callbackUrl = null;
+        this.nonce = StartNonce.random();
+        this.jenkinsContext = Map.of();
     }
 
-    private ExecutionRequest(ExecutionRequest r, String callbackUrl) {
+    private ExecutionRequest(ExecutionRequest r, String callbackUrl, Map<String, String> jenkinsContext) {
         this.workspaceId = r.workspaceId;
         this.workflowId = r.workflowId;
         this.inputValues = r.inputValues;
@@ -50,6 +62,8 @@ public final class ExecutionRequest {
         this.triggerType = r.triggerType;
         this.pastExecutionRef = r.pastExecutionRef;
         this.callbackUrl = callbackUrl;
+        this.nonce = r.nonce;
+        this.jenkinsContext = jenkinsContext;
     }
 
     public static Builder builder(String workspaceId, String workflowId) {
@@ -80,7 +94,34 @@ public final class ExecutionRequest {
         if (!(base.startsWith("https://") || base.startsWith("http://")) || !base.endsWith("/")) {
             throw new InvalidInputException("callbackUrl", "'" + base + "' must be an http(s) URL that ends with '/'");
         }
-        return new ExecutionRequest(this, base + token.value());
+        return new ExecutionRequest(this, base + token.value(), jenkinsContext);
+    }
+
+    /** The nonce every send of this request carries in {@code event.jenkins.nonce}. */
+    public String nonce() {
+        return nonce;
+    }
+
+    /**
+     * This request, with more members of {@code event.jenkins} describing where it comes from (job,
+     * build number, build URL, who started it): Blink's run then shows them. The nonce stays this
+     * request's own; a member of that name here is refused.
+     *
+     * @throws InvalidInputException when a name is blank or is the nonce's
+     */
+    public ExecutionRequest withJenkinsContext(Map<String, String> context) {
+        Map<String, String> merged = new LinkedHashMap<>(jenkinsContext);
+        context.forEach((name, value) -> {
+            if (name == null || name.isBlank() || name.equals(StartNonce.NONCE_MEMBER)) {
+                throw new InvalidInputException(
+                        "event." + StartNonce.EVENT_MEMBER,
+                        "'" + name + "' cannot be set: the member is empty or is the start's own nonce");
+            }
+            if (value != null) {
+                merged.put(name, value);
+            }
+        });
+        return new ExecutionRequest(this, callbackUrl, Map.copyOf(merged));
     }
 
     /** Whether Blink is asked to call back when the run ends, which lets the wait poll less. */
@@ -94,9 +135,7 @@ public final class ExecutionRequest {
         if (!inputValues.isEmpty()) {
             body.add("input_values", inputValues);
         }
-        if (event != null) {
-            body.add("event", event);
-        }
+        body.add("event", eventWithNonce());
         putIfSet(body, "runner", runner);
         putIfSet(body, "trigger_type", triggerType);
         putIfSet(body, "past_exec_ref", pastExecutionRef);
@@ -109,6 +148,22 @@ public final class ExecutionRequest {
             body.add("callback", callback);
         }
         return body.toString();
+    }
+
+    /**
+     * The user's event with {@code jenkins} added: the user's own members of {@code event.jenkins}
+     * win over the context, the nonce wins over everything.
+     */
+    private JsonObject eventWithNonce() {
+        JsonObject sent = event == null ? new JsonObject() : event.deepCopy();
+        JsonObject jenkins = StartNonce.jenkinsMember(sent);
+        jenkinsContext.forEach((name, value) -> {
+            if (!jenkins.has(name)) {
+                jenkins.addProperty(name, value);
+            }
+        });
+        jenkins.addProperty(StartNonce.NONCE_MEMBER, nonce);
+        return sent;
     }
 
     private static void putIfSet(JsonObject body, String name, String value) {
@@ -208,6 +263,13 @@ public final class ExecutionRequest {
         }
 
         public ExecutionRequest build() {
+            JsonElement jenkins = event == null ? null : event.get(StartNonce.EVENT_MEMBER);
+            if (jenkins != null && !jenkins.isJsonObject()) {
+                throw new InvalidInputException(
+                        "event",
+                        "its member '" + StartNonce.EVENT_MEMBER + "' must be a JSON object: Jenkins adds the start's"
+                                + " nonce to it");
+            }
             return new ExecutionRequest(this);
         }
 
@@ -250,23 +312,8 @@ public final class ExecutionRequest {
         }
     }
 
-    /** Ids go into the URL path, so they must be present and plain. */
+    /** Ids go into the URL path, so they must be present and plain: see {@link SafeId}. */
     static String requireId(String id, String field) {
-        if (id == null || id.isBlank()) {
-            throw new InvalidInputException(field, "is empty");
-        }
-        String trimmed = id.strip();
-        // "." and ".." would be read as path steps, not as an id
-        if (CONTROL_CHARACTERS.matcher(trimmed).find()
-                || trimmed.contains("/")
-                || trimmed.contains(" ")
-                || trimmed.equals(".")
-                || trimmed.equals("..")) {
-            throw new InvalidInputException(
-                    field,
-                    "'" + trimmed + "' is not a Blink id: it must not contain spaces, '/' or control characters, "
-                            + "nor be '.' or '..'");
-        }
-        return trimmed;
+        return SafeId.require(id, field);
     }
 }

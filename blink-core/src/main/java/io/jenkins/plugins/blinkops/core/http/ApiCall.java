@@ -42,4 +42,14 @@ public record ApiCall(
     public ApiCall withExtraWait(Duration wait) {
         return new ApiCall(method, path, query, jsonBody, operation, target, wait);
     }
+
+    /**
+     * Without the body: a start's body holds the callback URL, whose last segment is the token that
+     * lets Blink wake the build, and that must show in no log line or exception.
+     */
+    @Override
+    public String toString() {
+        return "ApiCall[" + method + " " + path + (query.isEmpty() ? "" : "?" + query.keySet())
+                + (jsonBody == null ? "" : ", body of " + jsonBody.length() + " characters") + "]";
+    }
 }

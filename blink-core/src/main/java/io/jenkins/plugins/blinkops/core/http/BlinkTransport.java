@@ -31,6 +31,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -153,7 +154,9 @@ public final class BlinkTransport implements Closeable {
         if (started != null) {
             started.close();
         }
-        pool.close();
+        // the client, not only its pool: it owns the idle-connection evictor thread, which
+        // closing the pool alone left running, one per transport ever opened
+        http.close(CloseMode.GRACEFUL);
     }
 
     /**

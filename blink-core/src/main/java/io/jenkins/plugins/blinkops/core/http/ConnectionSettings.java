@@ -34,6 +34,8 @@ public record ConnectionSettings(
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(90);
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
+    /** The longest a form call ({@link #forFormCall()}) may take in all. */
+    public static final Duration FORM_CALL_TIMEOUT = Duration.ofSeconds(15);
 
     public ConnectionSettings {
         Objects.requireNonNull(host, "host");
@@ -97,6 +99,24 @@ public record ConnectionSettings(
                 policy,
                 userAgent,
                 runLink);
+    }
+
+    /**
+     * These settings for a call a person waits for in a form (Test connection, the workflow list):
+     * no retry, and every timeout at most {@link #FORM_CALL_TIMEOUT}, so the form answers within it
+     * whatever Blink does. Open a transport of its own with them ({@link BlinkTransport#open}) and
+     * close it after the call.
+     */
+    public ConnectionSettings forFormCall() {
+        return withTimeouts(
+                        shorter(connectTimeout, FORM_CALL_TIMEOUT),
+                        shorter(responseTimeout, FORM_CALL_TIMEOUT),
+                        shorter(callTimeout, FORM_CALL_TIMEOUT))
+                .withRetryPolicy(RetryPolicy.NONE);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     public ConnectionSettings withUserAgent(String agent) {

@@ -39,10 +39,25 @@ public final class Retries {
         return op.repeatable && isTransient(failure);
     }
 
-    /** No connection, or Blink said it did nothing and to come back later. */
+    /**
+     * No connection, or Blink said it did nothing and to come back later (429). A 503 is not such
+     * an answer: a gateway may say it after it forwarded the request.
+     */
     public static boolean blinkCannotHaveActed(BlinkApiException failure) {
-        return failure.reason() == NOT_SENT
-                || (failure.reason() == HTTP_STATUS && (failure.status() == 429 || failure.status() == 503));
+        return failure.reason() == NOT_SENT || (failure.reason() == HTTP_STATUS && failure.status() == 429);
+    }
+
+    /**
+     * Whether a failed start may have started the workflow all the same, so that only a look at
+     * Blink's runs can tell: no answer, a timeout, an answer that cannot be read, a 5xx or a 408.
+     * A 4xx other than those is Blink's clear "no" (and 429, "not now").
+     */
+    public static boolean startIsAmbiguous(BlinkApiException failure) {
+        return switch (failure.reason()) {
+            case NOT_SENT -> false;
+            case NO_ANSWER, TIMED_OUT, INVALID_ANSWER -> true;
+            case HTTP_STATUS -> failure.status() >= 500 || failure.status() == 408;
+        };
     }
 
     private static boolean isTransient(BlinkApiException failure) {

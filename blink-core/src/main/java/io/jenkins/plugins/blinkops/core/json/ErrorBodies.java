@@ -16,6 +16,7 @@ import org.apache.hc.core5.http.HttpEntity;
  */
 public final class ErrorBodies {
     private static final int QUOTE_LIMIT = 300;
+    private static final int DETAILS_LIMIT = 2000;
 
     private ErrorBodies() {}
 
@@ -25,7 +26,12 @@ public final class ErrorBodies {
         }
     }
 
-    /** Blink's message, or the body quoted (either shortened to one line of at most 300 characters), or {@code null} for an empty body. */
+    /**
+     * Blink's message, with its {@code details} when they add something (Blink puts there which
+     * step failed and why), or the body quoted, or {@code null} for an empty body. The message and
+     * a quoted body are shortened to one line of at most {@value #QUOTE_LIMIT} characters, the
+     * details to {@value #DETAILS_LIMIT}.
+     */
     public static String message(String body) {
         String text = body.strip();
         if (text.isEmpty()) {
@@ -35,6 +41,10 @@ public final class ErrorBodies {
             JsonElement json = JsonParser.parseString(text);
             if (json.isJsonObject()) {
                 String message = firstString(json.getAsJsonObject(), "message", "error", "detail", "details");
+                String details = firstString(json.getAsJsonObject(), "details");
+                if (message != null && details != null && !details.equals(message)) {
+                    return quote(message) + " (" + cut(details.strip(), DETAILS_LIMIT) + ")";
+                }
                 if (message != null) {
                     // Blink's own words, but from outside: as bounded as a quoted body
                     return quote(message);
@@ -57,7 +67,10 @@ public final class ErrorBodies {
     }
 
     private static String quote(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= QUOTE_LIMIT ? oneLine : oneLine.substring(0, QUOTE_LIMIT) + "…";
+        return cut(text.replaceAll("\\s+", " "), QUOTE_LIMIT);
+    }
+
+    private static String cut(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit) + "…";
     }
 }

@@ -1,15 +1,17 @@
 package io.jenkins.plugins.blinkops.core.json;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
+import io.jenkins.plugins.blinkops.core.model.StartNonce;
 import io.jenkins.plugins.blinkops.core.model.StepResult;
 import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
 import io.jenkins.plugins.blinkops.core.outputs.LastStepOutput;
@@ -26,27 +28,51 @@ import java.util.List;
  */
 public final class ResponseParsers {
     private static final int SMALL_VALUE_LIMIT = 64 * 1024;
-
     /**
-     * The most characters read of an answer that is read whole (a start, a workspace, the
-     * workspaces, a list of workflows): far above what the reference's shapes need for the most the
-     * engine asks for ({@code BlinkClient.MAX_LISTED_WORKFLOWS} workflows), so that a runaway answer
-     * is refused instead of held.
+     * Steps kept of one run: room for every failed one up to this, others up to half of it (which
+     * is also as many as the log's progress lines show). A run of thousands of steps is still read to
+     * its end (for the outputs of the last, and to count the rest), but not kept.
      */
-    public static final long TREE_ANSWER_LIMIT = 8L * 1024 * 1024;
+    public static final int MAX_STEPS_KEPT = 400;
+    /** Characters kept of one step's error: enough to say why, not a 50 MB dump. */
+    public static final int STEP_ERROR_LIMIT = 2000;
+    /** The names a page's list is found under: the reference's {@code results}, and tolerated others. */
+    private static final List<String> LIST_MEMBERS = List.of("results", "data", "items", "playbooks", "workspaces");
 
     private ResponseParsers() {}
 
     /** {@code {"execution_id": "..."}} of an asynchronous start. */
-    public static String executionId(Reader body) {
-        JsonElement json = tree(body);
-        if (json.isJsonObject()) {
-            String id = text(json.getAsJsonObject(), "execution_id");
-            if (id != null && !id.isBlank()) {
-                return id;
-            }
+    public static String executionId(Reader body) throws IOException {
+        JsonElement json = smallMembers(body, "execution_id");
+        String id = text(json.getAsJsonObject(), "execution_id");
+        if (id != null && !id.isBlank()) {
+            return id;
         }
         throw new IllegalStateException("no execution_id in the answer");
+    }
+
+    /**
+     * An object's named members, each read within {@value #SMALL_VALUE_LIMIT} characters; all
+     * others skipped unread, so an answer of any size costs no more than those members.
+     */
+    private static JsonObject smallMembers(Reader body, String... names) throws IOException {
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            throw new IllegalStateException("the answer is not a JSON object");
+        }
+        JsonObject kept = new JsonObject();
+        List<String> wanted = List.of(names);
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (wanted.contains(name) && !kept.has(name)) {
+                kept.add(name, small(reader));
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return kept;
     }
 
     /** A JSON object read with a size limit: the outputs of a synchronous run. */
@@ -130,6 +156,18 @@ public final class ResponseParsers {
         return steps;
     }
 
+    /**
+     * The most characters read of a page of workflows or executions, whose kept parts add up: far
+     * above what the reference's shapes need for a full page, so that a runaway page is refused
+     * instead of kept. (The other answers keep a few small members and stream past the rest.)
+     */
+    public static final long TREE_ANSWER_LIMIT = 8L * 1024 * 1024;
+
+    /** For a page of a list: refused past {@link #TREE_ANSWER_LIMIT}. */
+    private static JsonReader smallAnswer(Reader body) {
+        return reader(new LimitedReader(body, TREE_ANSWER_LIMIT), SMALL_VALUE_LIMIT);
+    }
+
     private static JsonReader reader(Reader body, long outputLimit) {
         return new JsonReader(BoundedStringsReader.keepingStringsTo(body, Math.max(outputLimit, SMALL_VALUE_LIMIT)));
     }
@@ -141,6 +179,7 @@ public final class ResponseParsers {
      */
     private static ExecutionSteps stepCollection(JsonReader reader, long outputLimit) throws IOException {
         List<StepResult> steps = new ArrayList<>();
+        int notKept = 0;
         LastStepOutput last = new LastStepOutput();
         boolean keyed = reader.peek() == JsonToken.BEGIN_OBJECT;
         if (!keyed && reader.peek() != JsonToken.BEGIN_ARRAY) {
@@ -155,7 +194,12 @@ public final class ResponseParsers {
         while (reader.hasNext()) {
             String key = keyed ? reader.nextName() : null;
             if (reader.peek() == JsonToken.BEGIN_OBJECT) {
-                steps.add(step(reader, key, outputLimit, last));
+                StepResult step = step(reader, key, outputLimit, last);
+                if (steps.size() < (step.failed() ? MAX_STEPS_KEPT : MAX_STEPS_KEPT / 2)) {
+                    steps.add(step);
+                } else {
+                    notKept++;
+                }
             } else {
                 reader.skipValue();
             }
@@ -165,7 +209,7 @@ public final class ResponseParsers {
         } else {
             reader.endArray();
         }
-        return new ExecutionSteps(steps, last.outputs(), last.stepId());
+        return new ExecutionSteps(steps, last.outputs(), last.stepId(), notKept);
     }
 
     private static StepResult step(JsonReader reader, String key, long outputLimit, LastStepOutput last)
@@ -182,13 +226,13 @@ public final class ResponseParsers {
             }
             switch (name) {
                 case "step_id" -> id = reader.nextString();
+                case "state" -> state = reader.nextString();
                 // neither is documented for a step: the record of a run has both, so either may come
                 case "name" -> stepName = smallText(reader);
                 case "display_name" -> displayName = smallText(reader);
-                case "state" -> state = reader.nextString();
                 case "started_at" -> startedAt = epochMillis(reader);
                 case "finished_at" -> finishedAt = epochMillis(reader);
-                case "error_data" -> error = errorMessage(small(reader));
+                case "error_data" -> error = cut(errorMessage(small(reader)), STEP_ERROR_LIMIT);
                 // output_data in /steps, as Blink's own client reads it; output as Blink's
                 // workflow expressions name a step's result ({{ steps.S1.output }})
                 case "output_data", "output" -> {
@@ -203,10 +247,41 @@ public final class ResponseParsers {
         }
         reader.endObject();
         if (output != null) {
-            last.offer(id, finishedAt, output.value(), output.truncated());
+            last.offer(id, finishedAt, objectInText(output.value()), output.truncated());
         }
         String shownName = displayName != null && !displayName.isBlank() ? displayName : stepName;
         return new StepResult(id, shownName, ExecutionState.of(state), error, startedAt, finishedAt);
+    }
+
+    /** A member that should be a short text: anything else (an object, a list) counts as absent. */
+    private static String smallText(JsonReader reader) throws IOException {
+        JsonElement e = small(reader);
+        return e.isJsonPrimitive() ? e.getAsString() : null;
+    }
+
+    /**
+     * The object a step's output holds as JSON text (the old spec types {@code output_data} as a
+     * string), so that both forms give the same outputs; any other value as it is. The text was
+     * read within the output limit, so parsing it costs no more than the object form would.
+     */
+    private static JsonElement objectInText(JsonElement output) {
+        if (output.isJsonPrimitive()
+                && output.getAsJsonPrimitive().isString()
+                && output.getAsString().strip().startsWith("{")) {
+            try {
+                JsonElement parsed = JsonParser.parseString(output.getAsString());
+                if (parsed.isJsonObject()) {
+                    return parsed;
+                }
+            } catch (JsonParseException notJson) {
+                // text that only looks like JSON (or was cut): it is the one output, as text
+            }
+        }
+        return output;
+    }
+
+    private static String cut(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit) + "…";
     }
 
     /** Blink's error details: an object with {@code message}, or plain text. */
@@ -221,74 +296,188 @@ public final class ResponseParsers {
      * The workspaces the key sees ("List user workspaces"): a map of them, per the reference, so
      * its member count; a list (bare or under {@code results}) is counted too.
      */
-    public static int workspaceCount(Reader body) {
-        JsonElement json = tree(body);
-        if (json.isJsonObject() && listIn(json.getAsJsonObject()) == null) {
-            return json.getAsJsonObject().size();
+    public static int workspaceCount(Reader body) throws IOException {
+        // counted as it streams by: the workspaces themselves are never kept
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
+            return countElements(reader);
         }
-        return list(json).size();
+        int members = 0;
+        Integer listed = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            members++;
+            if (listed == null && LIST_MEMBERS.contains(name) && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                listed = countElements(reader);
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return listed != null ? listed : members;
+    }
+
+    private static int countElements(JsonReader reader) throws IOException {
+        int count = 0;
+        reader.beginArray();
+        while (reader.hasNext()) {
+            reader.skipValue();
+            count++;
+        }
+        reader.endArray();
+        return count;
     }
 
     /** {@code GET /workspaces/{id}}: the workspace's display name, else its name. */
-    public static String workspaceName(Reader body) {
-        JsonElement json = tree(body);
-        if (!json.isJsonObject()) {
-            throw new IllegalStateException("the workspace is not a JSON object");
-        }
-        String display = text(json.getAsJsonObject(), "display_name");
-        return display != null && !display.isBlank() ? display : text(json.getAsJsonObject(), "name");
+    public static String workspaceName(Reader body) throws IOException {
+        JsonObject json = smallMembers(body, "display_name", "name");
+        String display = text(json, "display_name");
+        return display != null && !display.isBlank() ? display : text(json, "name");
     }
 
-    public static List<WorkflowSummary> workflows(Reader body) {
-        List<WorkflowSummary> workflows = new ArrayList<>();
-        for (JsonElement e : list(tree(body))) {
-            if (!e.isJsonObject()) {
+    /**
+     * A page of executions ("List playbook executions with filtering"). Each run's {@code event},
+     * when listed, is read within {@value #SMALL_VALUE_LIMIT} characters and only for its nonce.
+     */
+    public static ExecutionPage executionPage(Reader body) throws IOException {
+        JsonReader reader = smallAnswer(body);
+        List<ExecutionPage.Listed> results = new ArrayList<>();
+        int total = -1;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (name.equals("results") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+                        results.add(listedExecution(reader));
+                    } else {
+                        reader.skipValue();
+                    }
+                }
+                reader.endArray();
+            } else if (name.equals("total") && reader.peek() == JsonToken.NUMBER) {
+                total = reader.nextInt();
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return new ExecutionPage(results, total);
+    }
+
+    private static ExecutionPage.Listed listedExecution(JsonReader reader) throws IOException {
+        String id = null, workflowId = null, nonce = null;
+        Long createdAt = null;
+        boolean hasEvent = false;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (reader.peek() == JsonToken.NULL) {
+                reader.nextNull();
                 continue;
             }
-            JsonObject o = e.getAsJsonObject();
-            String id = text(o, "id");
-            if (id == null) {
-                continue;
+            switch (name) {
+                case "id" -> id = reader.nextString();
+                case "playbook_id" -> workflowId = reader.nextString();
+                case "created_at" -> createdAt = epochMillis(reader);
+                case "event" -> {
+                    hasEvent = true;
+                    nonce = StartNonce.of(small(reader));
+                }
+                default -> reader.skipValue();
             }
-            String name = text(o, "name");
-            JsonElement active = o.get("active");
-            boolean isActive = active == null || !active.isJsonPrimitive() || active.getAsBoolean();
-            workflows.add(new WorkflowSummary(id, name == null ? id : name, isActive));
         }
-        return workflows;
+        reader.endObject();
+        if (id == null) {
+            throw new IllegalStateException("a listed execution has no id");
+        }
+        return new ExecutionPage.Listed(id, workflowId, createdAt, hasEvent, nonce);
     }
 
-    /** An answer read whole, within {@link #TREE_ANSWER_LIMIT}. */
-    private static JsonElement tree(Reader body) {
-        return JsonParser.parseReader(new LimitedReader(body, TREE_ANSWER_LIMIT));
+    /** The nonce in an execution record's {@code event} ({@code event.jenkins.nonce}), or {@code null}. */
+    public static String startNonce(Reader body) throws IOException {
+        JsonReader reader = reader(body, SMALL_VALUE_LIMIT);
+        String nonce = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            if (reader.nextName().equals("event")) {
+                nonce = StartNonce.of(small(reader));
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return nonce;
     }
 
-    private static JsonArray list(JsonElement json) {
-        if (json.isJsonArray()) {
-            return json.getAsJsonArray();
+    /**
+     * One page of workflows. Read with every string kept to {@value #SMALL_VALUE_LIMIT} characters
+     * and each workflow's members but the three used skipped, so a page costs its ids and names only.
+     *
+     * @return the workflows and the {@code total} Blink gave ({@code -1} when none)
+     */
+    public static WorkflowPage workflowPage(Reader body) throws IOException {
+        JsonReader reader = smallAnswer(body);
+        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
+            List<WorkflowSummary> bare = workflowList(reader);
+            return new WorkflowPage(bare, bare.size());
         }
-        JsonArray inner = json.isJsonObject() ? listIn(json.getAsJsonObject()) : null;
-        if (inner == null) {
+        List<WorkflowSummary> workflows = null;
+        int total = -1;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (LIST_MEMBERS.contains(name) && reader.peek() == JsonToken.BEGIN_ARRAY && workflows == null) {
+                workflows = workflowList(reader);
+            } else if (name.equals("total") && reader.peek() == JsonToken.NUMBER) {
+                total = reader.nextInt();
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        if (workflows == null) {
             throw new IllegalStateException("expected a list");
         }
-        return inner;
+        return new WorkflowPage(workflows, total);
     }
 
-    /** A page's list: the reference's lists are under {@code results}; the other names are tolerated. */
-    private static JsonArray listIn(JsonObject page) {
-        for (String key : new String[] {"results", "data", "items", "playbooks", "workspaces"}) {
-            JsonElement inner = page.get(key);
-            if (inner != null && inner.isJsonArray()) {
-                return inner.getAsJsonArray();
+    /** One page of workflows, and how many Blink says there are in all ({@code -1}: not said). */
+    public record WorkflowPage(List<WorkflowSummary> workflows, int total) {}
+
+    private static List<WorkflowSummary> workflowList(JsonReader reader) throws IOException {
+        List<WorkflowSummary> workflows = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                reader.skipValue();
+                continue;
+            }
+            String id = null, name = null;
+            boolean active = true;
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String member = reader.nextName();
+                JsonToken token = reader.peek();
+                if (member.equals("id") && token == JsonToken.STRING) {
+                    id = reader.nextString();
+                } else if (member.equals("name") && token == JsonToken.STRING) {
+                    name = reader.nextString();
+                } else if (member.equals("active") && token == JsonToken.BOOLEAN) {
+                    active = reader.nextBoolean();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            if (id != null) {
+                workflows.add(new WorkflowSummary(id, name == null ? id : name, active));
             }
         }
-        return null;
-    }
-
-    /** A member that should be a short text: anything else (an object, a list) counts as absent. */
-    private static String smallText(JsonReader reader) throws IOException {
-        JsonElement e = small(reader);
-        return e.isJsonPrimitive() ? e.getAsString() : null;
+        reader.endArray();
+        return workflows;
     }
 
     private static JsonElement small(JsonReader reader) throws IOException {

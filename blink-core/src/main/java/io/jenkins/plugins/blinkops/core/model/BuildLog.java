@@ -2,7 +2,10 @@ package io.jenkins.plugins.blinkops.core.model;
 
 import java.io.PrintStream;
 
-/** The lines a run writes to the build's console, each marked as the plugin's. */
+/**
+ * The lines a run writes to the build's console, each marked as the plugin's. Every line goes
+ * through {@link LogText#clean}, since most carry something Blink said.
+ */
 public final class BuildLog {
     private static final String PREFIX = "[Blink] ";
 
@@ -13,16 +16,16 @@ public final class BuildLog {
     }
 
     public void info(String line) {
-        out.println(PREFIX + line);
+        out.println(PREFIX + LogText.clean(line));
     }
 
     public void warn(String line) {
-        out.println(PREFIX + "WARNING: " + line);
+        out.println(PREFIX + "WARNING: " + LogText.clean(line));
     }
 
     /** A block of text (the outputs), indented under a heading. */
     public void block(String heading, String text) {
         info(heading);
-        text.lines().forEach(l -> out.println("    " + l));
+        text.lines().forEach(l -> out.println("    " + LogText.clean(l)));
     }
 }

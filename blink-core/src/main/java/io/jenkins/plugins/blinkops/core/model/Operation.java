@@ -6,6 +6,7 @@ public enum Operation {
     GET_WORKSPACE("read the workspace", Subject.WORKSPACE, true),
     LIST_WORKFLOWS("list the workflows", Subject.WORKSPACE, true),
     EXECUTE("start the workflow", Subject.WORKFLOW, false),
+    LIST_EXECUTIONS("list the workflow's recent runs", Subject.WORKSPACE, true),
     GET_EXECUTION("read the execution", Subject.EXECUTION, true),
     GET_STEPS("read the execution's steps", Subject.EXECUTION, true),
     // Asking twice to cancel one run cannot start anything: the second ask gets "not running".

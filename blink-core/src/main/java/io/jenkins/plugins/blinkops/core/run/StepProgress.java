@@ -2,6 +2,7 @@ package io.jenkins.plugins.blinkops.core.run;
 
 import io.jenkins.plugins.blinkops.core.model.BuildLog;
 import io.jenkins.plugins.blinkops.core.model.Durations;
+import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
 import io.jenkins.plugins.blinkops.core.model.LogText;
 import io.jenkins.plugins.blinkops.core.model.StepResult;
 import java.time.Duration;
@@ -36,10 +37,11 @@ final class StepProgress {
      * @param runLink where the summary line sends the reader, or {@code null}
      * @return the marks with the lines printed now
      */
-    StepMarks print(StepMarks marks, List<StepResult> steps, String runLink) {
+    StepMarks print(StepMarks marks, ExecutionSteps listed, String runLink) {
         if (marks.capped()) {
             return marks;
         }
+        List<StepResult> steps = listed.steps();
         List<String> keys = new ArrayList<>(marks.keys());
         Set<String> printed = new HashSet<>(keys);
         int lines = marks.lines();
@@ -57,16 +59,23 @@ final class StepProgress {
                 long more = steps.subList(i, steps.size()).stream()
                         .filter(s -> s.stepId() != null && !printed.contains(StepMarks.endKey(s.stepId())))
                         .count();
-                log.info("… " + more + " more step" + (more == 1 ? "" : "s") + " not shown here (the log shows " + limit
-                        + " step lines at most); see the run in Blink" + (runLink == null ? "." : ": " + runLink));
-                return new StepMarks(keys, lines, true);
+                return summarized(keys, lines, more + listed.notKept(), runLink);
             }
             log.info(step.ended() ? endLine(step) : startLine(step));
             keys.add(key);
             printed.add(key);
             lines++;
         }
-        return new StepMarks(keys, lines, false);
+        // steps the listing was too long to keep: counted, never printed one by one
+        return lines >= limit && listed.notKept() > 0
+                ? summarized(keys, lines, listed.notKept(), runLink)
+                : new StepMarks(keys, lines, false);
+    }
+
+    private StepMarks summarized(List<String> keys, int lines, long more, String runLink) {
+        log.info("… " + more + " more step" + (more == 1 ? "" : "s") + " not shown here (the log shows " + limit
+                + " step lines at most); see the run in Blink" + (runLink == null ? "." : ": " + runLink));
+        return new StepMarks(keys, lines, true);
     }
 
     /** Begun and not over: it has a start time, or a state that says it runs or waits for a person. */

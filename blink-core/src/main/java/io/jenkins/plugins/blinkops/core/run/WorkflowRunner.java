@@ -6,6 +6,7 @@ import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRef;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.http.Futures;
+import io.jenkins.plugins.blinkops.core.http.Retries;
 import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.model.BuildLog;
 import io.jenkins.plugins.blinkops.core.model.Durations;
@@ -16,8 +17,8 @@ import io.jenkins.plugins.blinkops.core.model.Outputs;
 import io.jenkins.plugins.blinkops.core.model.StepResult;
 import io.jenkins.plugins.blinkops.core.outputs.LastStepOutput;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
@@ -120,7 +121,7 @@ public final class WorkflowRunner {
     public FollowState start(ExecutionRequest request) throws BlinkApiException, InterruptedException {
         logStarting(request);
         long now = clock.getAsLong();
-        String executionId = client.startExecution(request);
+        String executionId = startExactlyOnce(request, now);
         log.info("Started execution " + executionId + " — " + link(request.workflowId(), request.workspaceId()));
         boolean armed = request.callbackArmed() && options.waitMode() == WaitMode.FOLLOW;
         if (armed) {
@@ -130,6 +131,55 @@ public final class WorkflowRunner {
         }
         return FollowState.started(
                 request.workspaceId(), request.workflowId(), executionId, now, options.timeout(), armed);
+    }
+
+    /**
+     * Sends the start, and resolves an ambiguous answer to it (see {@link Retries#startIsAmbiguous})
+     * by looking for the run among the workflow's runs, never by a blind resend: a run found is
+     * adopted; only when Blink shows none is the start sent again, once.
+     */
+    private String startExactlyOnce(ExecutionRequest request, long sentAt)
+            throws BlinkApiException, InterruptedException {
+        try {
+            return client.startExecution(request);
+        } catch (BlinkApiException first) {
+            if (!Retries.startIsAmbiguous(first)) {
+                throw first;
+            }
+            Optional<String> adopted = lookUp(request, first, sentAt);
+            if (adopted.isPresent()) {
+                return adopted.get();
+            }
+            try {
+                return client.startExecution(request);
+            } catch (BlinkApiException second) {
+                if (!Retries.startIsAmbiguous(second)) {
+                    throw second;
+                }
+                return lookUp(request, second, sentAt).orElseThrow(() -> second);
+            }
+        }
+    }
+
+    /**
+     * After an ambiguous answer: the run the start created, or empty (logged: the start is sent
+     * once more) when Blink's listing shows none.
+     *
+     * @throws BlinkApiException when that cannot be told: the run may exist
+     */
+    private Optional<String> lookUp(ExecutionRequest request, BlinkApiException ambiguous, long sentAt)
+            throws BlinkApiException, InterruptedException {
+        log.warn("The answer to the start was lost (" + ambiguous.getMessage() + "). Looking among the recent runs of"
+                + " workflow " + request.workflowId() + " for the one carrying nonce " + request.nonce() + ".");
+        Optional<String> found = client.findStartedExecution(request, sentAt);
+        if (found.isPresent()) {
+            log.info("Adopted execution " + found.get() + ": Blink had started it (its event carries nonce "
+                    + request.nonce() + "); following it instead of starting the workflow again.");
+        } else {
+            log.info("Blink has no run carrying nonce " + request.nonce() + ", so the start never arrived:"
+                    + " sending it once more.");
+        }
+        return found;
     }
 
     /**
@@ -245,12 +295,11 @@ public final class WorkflowRunner {
         if (!options.progress() || follow.steps().capped()) {
             return follow;
         }
-        List<StepResult> steps = status.stepResults().steps();
-        if (steps.isEmpty()) {
+        ExecutionSteps steps = status.stepResults();
+        if (steps.steps().isEmpty()) {
             try {
                 // no outputs are kept from it: they are read once the run has ended
-                steps = client.getSteps(follow.workspaceId(), follow.executionId(), 0)
-                        .steps();
+                steps = client.getSteps(follow.workspaceId(), follow.executionId(), 0);
             } catch (BlinkApiException e) {
                 return follow;
             }
@@ -298,10 +347,18 @@ public final class WorkflowRunner {
      */
     public CompletableFuture<ExecutionOutcome> runSyncAsync(ExecutionRequest request) {
         logStarting(request);
-        long started = clock.getAsLong();
+        return syncSend(request, clock.getAsLong(), true);
+    }
+
+    /**
+     * One send of a synchronous start. An ambiguous failure is resolved as {@link #start} resolves
+     * it: the run found is adopted and polled to its end ({@link AdoptedRunFollower}, holding no
+     * thread between polls); only a run Blink shows does not exist is sent again, once.
+     */
+    private CompletableFuture<ExecutionOutcome> syncSend(ExecutionRequest request, long started, boolean firstSend) {
         CompletableFuture<Outputs> answer =
                 client.executeSyncAsync(request, options.timeout(), options.maxOutputBytes());
-        return Futures.cancelling(answer, answer.handle((outputs, error) -> {
+        CompletableFuture<CompletableFuture<ExecutionOutcome>> next = answer.handle((outputs, error) -> {
             ExecutionOutcome outcome;
             if (error == null) {
                 outcome = syncOutcome(request, ExecutionState.of("Completed"), false, outputs, null, started);
@@ -309,12 +366,32 @@ public final class WorkflowRunner {
                 boolean timedOut = e.status() == 408;
                 ExecutionState state = ExecutionState.of(timedOut ? "Timeout" : "Failed");
                 outcome = syncOutcome(request, state, timedOut, Outputs.NONE, e.blinkMessage(), started);
+            } else if (Futures.cause(error) instanceof BlinkApiException e
+                    && Retries.startIsAmbiguous(e)
+                    && !client.cancellation().isCancelled()) {
+                return AdoptedRunFollower.resolving(() -> resolveSync(request, e, started, firstSend));
             } else {
                 throw error instanceof CompletionException completion ? completion : new CompletionException(error);
             }
             report(outcome);
-            return outcome;
-        }));
+            return CompletableFuture.completedFuture(outcome);
+        });
+        return Futures.cancelling(answer, next.thenCompose(f -> f));
+    }
+
+    private CompletableFuture<ExecutionOutcome> resolveSync(
+            ExecutionRequest request, BlinkApiException ambiguous, long started, boolean firstSend)
+            throws BlinkApiException, InterruptedException {
+        Optional<String> adopted = lookUp(request, ambiguous, started);
+        if (adopted.isPresent()) {
+            FollowState follow = FollowState.started(
+                    request.workspaceId(), request.workflowId(), adopted.get(), started, options.timeout(), false);
+            return new AdoptedRunFollower(this, client.cancellation()).follow(follow);
+        }
+        if (!firstSend) {
+            throw ambiguous;
+        }
+        return syncSend(request, started, false);
     }
 
     /** In a synchronous run Blink reports the workflow's own failure as a 4xx answer. */
@@ -347,7 +424,7 @@ public final class WorkflowRunner {
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)
             throws InterruptedException {
         ExecutionSteps steps = stepsOf(f, status, state);
-        StepMarks printed = options.progress() ? progress.print(f.steps(), steps.steps(), runLink(f)) : f.steps();
+        StepMarks printed = options.progress() ? progress.print(f.steps(), steps, runLink(f)) : f.steps();
         Outputs outputs = Outputs.NONE;
         if (state.isSuccess() && steps.hasOutputs()) {
             outputs = steps.outputs();

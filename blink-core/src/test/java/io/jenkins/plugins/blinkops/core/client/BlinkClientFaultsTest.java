@@ -116,11 +116,13 @@ class BlinkClientFaultsTest {
     }
 
     @Test
-    void unavailableIsRetriedEvenForAStart() throws Exception {
+    void unavailableIsNotResentBlindlyForAStart() {
+        // a gateway's 503 may come after it forwarded the start: the runner looks for the run instead
         server.fault(Route.EXECUTE, Fault.status(503), 2);
-        client.startExecution(request);
-        assertThat(server.count(Route.EXECUTE)).isEqualTo(3);
-        assertThat(server.executions()).hasSize(1);
+        BlinkApiException e = failure(() -> client.startExecution(request));
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(Retries.startIsAmbiguous(e)).isTrue();
+        assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
     }
 
     @ParameterizedTest

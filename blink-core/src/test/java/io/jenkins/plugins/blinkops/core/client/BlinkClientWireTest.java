@@ -61,7 +61,10 @@ class BlinkClientWireTest {
         assertThat(sent.header("Content-Type")).startsWith("application/json");
         assertThat(sent.header("Accept")).isEqualTo("application/json");
         assertThat(sent.header("User-Agent")).startsWith("blinkops-jenkins-plugin/");
-        assertThat(sent.body()).isEqualTo("{\"input_values\":{\"target\":\"prod\"},\"trigger_type\":\"jenkins\"}");
+        assertThat(sent.body())
+                .matches(
+                        "\\{\"input_values\":\\{\"target\":\"prod\"},\"event\":\\{\"jenkins\":\\{\"nonce\":\"[0-9a-f]{32}\"}},"
+                                + "\"trigger_type\":\"jenkins\"}");
         assertThat(server.execution(id)).isNotNull();
         assertThat(server.execution(id).workflowId()).isEqualTo("wf-1");
     }
@@ -75,7 +78,7 @@ class BlinkClientWireTest {
         assertThat(sent.path()).isEqualTo("/api/v1/workspace/ws-1/playbooks/wf-1/execute");
         assertThat(sent.query()).containsOnly(Map.entry("run_sync", "true"), Map.entry("timeout", "42"));
         assertThat(sent.rawQuery()).isEqualTo("run_sync=true&timeout=42");
-        assertThat(sent.body()).isEqualTo("{}");
+        assertThat(sent.body()).matches("\\{\"event\":\\{\"jenkins\":\\{\"nonce\":\"[0-9a-f]{32}\"}}}");
         assertThat(outputs.values().get("rotated").getAsInt()).isEqualTo(3);
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.blinkops.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.blinkops.core.Fixtures;
 import io.jenkins.plugins.blinkops.core.model.BuildLog;
 import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
 import java.io.ByteArrayOutputStream;
@@ -39,23 +40,23 @@ class ExecutionSpecTest {
 
     @Test
     void eventMayBeAMapOrJsonText() {
-        String fromMap = spec("ws", "wf", Map.of(), Map.of("a", 1), false)
+        String fromMap = Fixtures.withoutNonce(spec("ws", "wf", Map.of(), Map.of("a", 1), false)
                 .toRequest(null, References.of(Map.of(), Set.of()), Map.of(), log)
-                .toJsonBody();
-        String fromText = spec("ws", "wf", Map.of(), "{\"a\":1}", false)
+                .toJsonBody());
+        String fromText = Fixtures.withoutNonce(spec("ws", "wf", Map.of(), "{\"a\":1}", false)
                 .toRequest(null, References.of(Map.of(), Set.of()), Map.of(), log)
-                .toJsonBody();
+                .toJsonBody());
         assertThat(fromMap).isEqualTo(fromText).isEqualTo("{\"event\":{\"a\":1}}");
     }
 
     @Test
     void inputsMayBeAMapOrJsonTextAndKeepTheirTypes() {
-        String fromMap = spec("ws", "wf", Map.of("n", 3, "host", "${HOST}"), null, false)
+        String fromMap = Fixtures.withoutNonce(spec("ws", "wf", Map.of("n", 3, "host", "${HOST}"), null, false)
                 .toRequest(null, References.of(Map.of("HOST", "db1"), Set.of()), Map.of(), log)
-                .toJsonBody();
-        String fromText = spec("ws", "wf", "{\"n\": 3, \"host\": \"${HOST}\"}", null, false)
+                .toJsonBody());
+        String fromText = Fixtures.withoutNonce(spec("ws", "wf", "{\"n\": 3, \"host\": \"${HOST}\"}", null, false)
                 .toRequest(null, References.of(Map.of("HOST", "db1"), Set.of()), Map.of(), log)
-                .toJsonBody();
+                .toJsonBody());
         assertThat(fromText).isEqualTo("{\"input_values\":{\"n\":3,\"host\":\"db1\"}}");
         assertThat(fromMap).contains("\"n\":3").contains("\"host\":\"db1\"");
     }

@@ -47,6 +47,16 @@ interface Answer {
         return json(status, body);
     }
 
+    /** The old spec's error shape: {@code {"status", "message", "details", "data": null}}. */
+    static Answer error(int status, String message, String details) {
+        JsonObject body = new JsonObject();
+        body.addProperty("status", status);
+        body.addProperty("message", message);
+        body.addProperty("details", details);
+        body.add("data", null);
+        return json(status, body);
+    }
+
     /** A body of known length; an empty one is sent with Content-Length 0. */
     static Answer bytes(int status, String contentType, byte[] body, Map<String, String> headers) {
         return exchange -> {

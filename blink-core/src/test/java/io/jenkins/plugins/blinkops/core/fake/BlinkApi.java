@@ -8,7 +8,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What each Blink route answers when nothing goes wrong. Each route follows the page of Blink's API
@@ -44,10 +47,17 @@ final class BlinkApi {
     private static final class ApiError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int status;
+        /** The old spec's {@code details}, or null. */
+        private final String details;
 
         ApiError(int status, String message) {
+            this(status, message, null);
+        }
+
+        ApiError(int status, String message, String details) {
             super(message, null, false, false);
             this.status = status;
+            this.details = details;
         }
     }
 
@@ -59,6 +69,7 @@ final class BlinkApi {
                 case LIST_WORKFLOWS -> listWorkflows(workspace(match.param(0)), request);
                 case GET_WORKFLOW -> getWorkflow(workflow(workspace(match.param(0)), match.param(1)));
                 case EXECUTE -> execute(match, request);
+                case LIST_EXECUTIONS -> listExecutions(workspace(match.param(0)), request);
                 case GET_EXECUTION -> {
                     FakeExecution execution = execution(match);
                     execution.recordRead(server.now());
@@ -68,7 +79,9 @@ final class BlinkApi {
                 case CANCEL -> cancel(execution(match));
             };
         } catch (ApiError e) {
-            return Answer.error(e.status, e.getMessage());
+            return e.details == null
+                    ? Answer.error(e.status, e.getMessage())
+                    : Answer.error(e.status, e.getMessage(), e.details);
         }
     }
 
@@ -102,21 +115,25 @@ final class BlinkApi {
 
     /** "List playbooks with optional filtering": a page, {@code {limit, offset, total, results}}. */
     private Answer listWorkflows(FakeWorkspace ws, RecordedRequest request) {
-        int offset = 0;
-        int limit = DEFAULT_PAGE_LIMIT;
+        return page(rql(request), ws.workflows(), BlinkApi::workflowJson);
+    }
+
+    /** The request's RQL {@code q}, an empty query when absent. */
+    private static JsonObject rql(RecordedRequest request) {
         String q = request.query().get("q");
-        if (q != null) {
-            JsonObject rql = parseObject(q, "Invalid RQL query q: expected a JSON object");
-            offset = intMember(rql, "offset", offset);
-            limit = intMember(rql, "limit", limit);
-        }
+        return q == null ? new JsonObject() : parseObject(q, "Invalid RQL query q: expected a JSON object");
+    }
+
+    /** The RQL listings' frame: {@code {limit, offset, total, results}}, offset and limit (1–1000) checked. */
+    private static <T> Answer page(JsonObject rql, List<T> all, Function<T, JsonObject> json) {
+        int offset = intMember(rql, "offset", 0);
+        int limit = intMember(rql, "limit", DEFAULT_PAGE_LIMIT);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_LIMIT) {
             throw new ApiError(400, "Invalid RQL query: offset must be >= 0 and limit 1-" + MAX_PAGE_LIMIT);
         }
-        List<FakeWorkflow> all = ws.workflows();
         JsonArray results = new JsonArray();
-        for (FakeWorkflow wf : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
-            results.add(workflowJson(wf));
+        for (T item : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+            results.add(json.apply(item));
         }
         JsonObject page = new JsonObject();
         page.addProperty("limit", limit);
@@ -124,6 +141,69 @@ final class BlinkApi {
         page.addProperty("total", all.size());
         page.add("results", results);
         return Answer.json(200, page);
+    }
+
+    /**
+     * "List playbook executions with filtering": a page, {@code {limit, offset, total, results}},
+     * each run with the members the reference lists (no {@code event}, unless {@link
+     * ExecutionListing#WITH_EVENT}). Which members {@code filter} matches and how {@code sort} is
+     * written the reference does not say: {@link ExecutionListing} offers the variants.
+     */
+    private Answer listExecutions(FakeWorkspace ws, RecordedRequest request) {
+        JsonObject rql = rql(request);
+        ExecutionListing listing = server.executionListing();
+        Stream<FakeExecution> runs =
+                server.executions().stream().filter(e -> e.workspaceId().equals(ws.id()));
+        if (listing.honoursFilter()) {
+            JsonObject filter = rql.has("filter") && rql.get("filter").isJsonObject()
+                    ? rql.getAsJsonObject("filter")
+                    : new JsonObject();
+            String workflow = operand(filter, "playbook_id", "$eq");
+            String since = operand(filter, "created_at", "$gte");
+            runs = runs.filter(e -> workflow == null || e.workflowId().equals(workflow))
+                    .filter(e -> since == null || e.startedAt() >= Long.parseLong(since));
+            if (rql.has("sort") && rql.get("sort").toString().contains("-created_at")) {
+                runs = runs.sorted(
+                        Comparator.comparingLong(FakeExecution::startedAt).reversed());
+            }
+        }
+        long now = server.now();
+        boolean withEvent = listing == ExecutionListing.WITH_EVENT;
+        return page(rql, runs.toList(), e -> listedExecution(e, now, withEvent));
+    }
+
+    /** {@code filter.member.op} as text, or null. */
+    private static String operand(JsonObject filter, String member, String op) {
+        JsonElement condition = filter.get(member);
+        if (condition == null || !condition.isJsonObject()) {
+            return null;
+        }
+        JsonElement value = condition.getAsJsonObject().get(op);
+        return value == null || !value.isJsonPrimitive() ? null : value.getAsString();
+    }
+
+    private JsonObject listedExecution(FakeExecution execution, long now, boolean withEvent) {
+        String state = execution.stateAt(now);
+        Long finishedAt = execution.finishedAt(now);
+        JsonObject json = new JsonObject();
+        json.addProperty("cancel_reason", execution.cancelled() ? "Cancelled through the API" : "");
+        json.addProperty("created_at", execution.startedAt());
+        json.add("error_details", execution.endedWithError(now) ? errorDetails(execution, now) : new JsonObject());
+        if (withEvent) {
+            json.add("event", orEmptyObject(execution.startField("event")));
+        }
+        json.addProperty("finished_at", finishedAt);
+        json.addProperty("id", execution.id());
+        json.addProperty("name", execution.behaviour().name());
+        json.addProperty("net_runtime_ms", (finishedAt == null ? now : finishedAt) - execution.startedAt());
+        json.addProperty("playbook_id", execution.workflowId());
+        json.addProperty("started_at", execution.startedAt());
+        json.addProperty("state", state);
+        json.addProperty("state_ui", state);
+        json.add("step_results", new JsonObject());
+        json.add("trigger_type", orEmptyText(execution.startField("trigger_type")));
+        json.addProperty("workspace_id", execution.workspaceId());
+        return json;
     }
 
     /** "Get a playbook by its ID", the members a client of the plugin can use. */
@@ -223,11 +303,15 @@ final class BlinkApi {
         if (execution.completed(now)) {
             return outputsAnswer(execution.behaviour().outputs());
         }
+        // the old spec's error body: the reason (which step, and why) in details
+        String failingStep = execution.behaviour().failingStep();
         throw new ApiError(
                 400,
+                "Execution ended with state " + execution.stateAt(now),
                 execution.endedWithError(now)
-                        ? errorDetails(execution, now).get("message").getAsString()
-                        : "Execution ended with state " + execution.stateAt(now));
+                        ? (failingStep == null ? "" : "step " + failingStep + " failed: ")
+                                + errorDetails(execution, now).get("message").getAsString()
+                        : null);
     }
 
     private Answer syncTimedOut(int timeoutSeconds) {

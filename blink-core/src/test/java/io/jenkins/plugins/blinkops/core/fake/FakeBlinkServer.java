@@ -77,6 +77,7 @@ public final class FakeBlinkServer implements AutoCloseable {
     private volatile OutputsLocation outputsLocation = OutputsLocation.STEPS;
     private volatile SyncTimeoutAnswer syncTimeoutAnswer = SyncTimeoutAnswer.STATUS_408;
     private volatile CancelAnswers cancelAnswers = CancelAnswers.OLD_SPEC;
+    private volatile ExecutionListing executionListing = ExecutionListing.FILTER_HONOURED;
     private volatile CallbackDelivery callbackDelivery = CallbackDelivery.AFTER_END;
     private volatile CallbackMetadata callbackMetadata = CallbackMetadata.TOP_LEVEL;
     private final CallbackSender callbacks = new CallbackSender(this::now);
@@ -206,6 +207,12 @@ public final class FakeBlinkServer implements AutoCloseable {
     /** What cancel answers; default {@link CancelAnswers#OLD_SPEC}. */
     public FakeBlinkServer cancelAnswers(CancelAnswers answers) {
         this.cancelAnswers = Objects.requireNonNull(answers, "answers");
+        return this;
+    }
+
+    /** How the executions listing treats its query; default {@link ExecutionListing#FILTER_HONOURED}. */
+    public FakeBlinkServer executionListing(ExecutionListing listing) {
+        this.executionListing = Objects.requireNonNull(listing, "listing");
         return this;
     }
 
@@ -340,6 +347,10 @@ public final class FakeBlinkServer implements AutoCloseable {
 
     CancelAnswers cancelAnswers() {
         return cancelAnswers;
+    }
+
+    ExecutionListing executionListing() {
+        return executionListing;
     }
 
     void requestArrived() {

@@ -403,13 +403,16 @@ class FakeBlinkServerTest {
     }
 
     @Test
-    void syncExecuteOfAFailingWorkflowIs400WithItsMessage() throws Exception {
+    void syncExecuteOfAFailingWorkflowIs400WithTheReasonInDetails() throws Exception {
         server.workflow("ws1", "wf").endsWith("Failed").error("disk full", "E_DISK");
 
         HttpResponse<String> response = post("/workspace/ws1/playbooks/wf/execute?run_sync=true&timeout=5", "{}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).isEqualTo("{\"status\":400,\"message\":\"disk full\"}");
+        // the old spec's error body: which step failed, and why, in details
+        assertThat(response.body())
+                .isEqualTo("{\"status\":400,\"message\":\"Execution ended with state Failed\","
+                        + "\"details\":\"step step-1 failed: disk full\",\"data\":null}");
     }
 
     @Test

@@ -60,6 +60,7 @@ class FakeFollowsTheReferenceTest {
         assertShape(Route.GET_WORKSPACE, send("GET", "/workspaces/ws1", null));
         assertShape(Route.LIST_WORKFLOWS, send("GET", "/workspace/ws1/playbooks", null));
         assertShape(Route.GET_WORKFLOW, send("GET", "/workspace/ws1/playbooks/ok", null));
+        assertShape(Route.LIST_EXECUTIONS, send("GET", "/workspace/ws1/executions", null));
         for (String id : new String[] {completed, failed}) {
             assertShape(Route.GET_EXECUTION, send("GET", "/workspace/ws1/executions/" + id, null));
             assertShape(Route.GET_STEPS, send("GET", "/workspace/ws1/executions/" + id + "/steps", null));

@@ -42,6 +42,7 @@ public record ReferenceFixture(
             Route.LIST_WORKFLOWS, "playbooks",
             Route.GET_WORKFLOW, "playbook",
             Route.GET_EXECUTION, "execution",
+            Route.LIST_EXECUTIONS, "executions",
             Route.GET_STEPS, "steps",
             Route.CANCEL, "cancel");
 

@@ -18,6 +18,7 @@ public enum Route {
     LIST_WORKFLOWS("GET", "/workspace/([^/]+)/playbooks"),
     GET_WORKFLOW("GET", "/workspace/([^/]+)/playbooks/([^/]+)"),
     EXECUTE("POST", "/workspace/([^/]+)/playbooks/([^/]+)/execute"),
+    LIST_EXECUTIONS("GET", "/workspace/([^/]+)/executions"),
     GET_EXECUTION("GET", "/workspace/([^/]+)/executions/([^/]+)"),
     GET_STEPS("GET", "/workspace/([^/]+)/executions/([^/]+)/steps"),
     CANCEL("POST", "/workspace/([^/]+)/executions/([^/]+)/cancel");

@@ -107,18 +107,18 @@ class JsonReadingTest {
     }
 
     @Test
-    void listsAreAcceptedBareOrUnderResults() {
+    void listsAreAcceptedBareOrUnderResults() throws Exception {
         assertThat(ResponseParsers.workspaceCount(new StringReader("[{\"id\":\"a\"},{\"id\":\"b\"}]")))
                 .isEqualTo(2);
-        assertThat(
-                        ResponseParsers.workflows(
+        assertThat(ResponseParsers.workflowPage(
                                 new StringReader(
-                                        "{\"results\":[{\"id\":\"1\",\"name\":\"One\",\"active\":false},{\"id\":\"2\"},{\"name\":\"no id\"}]}")))
+                                        "{\"results\":[{\"id\":\"1\",\"name\":\"One\",\"active\":false},{\"id\":\"2\"},{\"name\":\"no id\"}]}"))
+                        .workflows())
                 .containsExactly(new WorkflowSummary("1", "One", false), new WorkflowSummary("2", "2", true));
     }
 
     @Test
-    void executionIdIsRequired() {
+    void executionIdIsRequired() throws Exception {
         assertThat(ResponseParsers.executionId(new StringReader("{\"execution_id\":\"abc\"}")))
                 .isEqualTo("abc");
         assertThatThrownBy(() -> ResponseParsers.executionId(new StringReader("{\"id\":\"abc\"}")))
@@ -146,6 +146,10 @@ class JsonReadingTest {
     @Test
     void errorBodiesYieldBlinksMessageOrAQuote() {
         assertThat(ErrorBodies.message("{\"status\":404,\"message\":\"Can not find Playbook\",\"details\":\"x\"}"))
+                .as("the details say why")
+                .isEqualTo("Can not find Playbook (x)");
+        assertThat(ErrorBodies.message("{\"message\":\"Can not find Playbook\",\"details\":\"Can not find Playbook\"}"))
+                .as("details that only repeat the message")
                 .isEqualTo("Can not find Playbook");
         assertThat(ErrorBodies.message("<html>\n<body>Bad   Gateway</body></html>"))
                 .isEqualTo("<html> <body>Bad Gateway</body></html>");
@@ -158,8 +162,9 @@ class JsonReadingTest {
     void anAnswerReadWholeIsRefusedPastItsLimit() {
         String name = "n".repeat((int) ResponseParsers.TREE_ANSWER_LIMIT);
         String body = "{\"results\":[{\"id\":\"wf-1\",\"name\":\"" + name + "\"}]}";
-        assertThatThrownBy(() -> ResponseParsers.workflows(new StringReader(body)))
-                .hasRootCauseMessage("the answer is longer than " + ResponseParsers.TREE_ANSWER_LIMIT + " characters");
+        assertThatThrownBy(() -> ResponseParsers.workflowPage(new StringReader(body)))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("the answer is longer than " + ResponseParsers.TREE_ANSWER_LIMIT + " characters");
     }
 
     /** Found by AnswerReadingPropertiesTest: Blink's message in an error body was kept whole (64 KB). */

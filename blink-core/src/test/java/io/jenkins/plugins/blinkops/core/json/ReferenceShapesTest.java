@@ -48,7 +48,7 @@ class ReferenceShapesTest {
     }
 
     @Test
-    void anAsynchronousStartGivesTheExecutionId() {
+    void anAsynchronousStartGivesTheExecutionId() throws Exception {
         assertThat(ResponseParsers.executionId(body("execute-async")))
                 .isEqualTo("a22f642a-f4fc-4c66-b978-6f1d1008e6ae");
     }
@@ -87,18 +87,18 @@ class ReferenceShapesTest {
     }
 
     @Test
-    void theUserWorkspacesMapIsCounted() {
+    void theUserWorkspacesMapIsCounted() throws Exception {
         assertThat(ResponseParsers.workspaceCount(body("user-workspaces"))).isEqualTo(2);
     }
 
     @Test
-    void theWorkspaceDetailsGiveItsDisplayName() {
+    void theWorkspaceDetailsGiveItsDisplayName() throws Exception {
         assertThat(ResponseParsers.workspaceName(body("workspace"))).isEqualTo("Security");
     }
 
     @Test
-    void thePlaybooksPageGivesTheWorkflows() {
-        assertThat(ResponseParsers.workflows(body("playbooks")))
+    void thePlaybooksPageGivesTheWorkflows() throws Exception {
+        assertThat(ResponseParsers.workflowPage(body("playbooks")).workflows())
                 .containsExactly(new WorkflowSummary("wf-contain-host", "Contain host", true));
     }
 

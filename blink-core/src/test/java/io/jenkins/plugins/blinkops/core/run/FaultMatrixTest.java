@@ -38,7 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A fault strikes the first request of the operation's route only; a retry meets a healthy server.
  * Whether the fake acted before failing follows its rule (see {@link FakeBlinkServer}): 429, 503,
- * 401, 403 and 404 answer instead of acting; every other fault strikes after the work was done.
+ * 401, 403 and 404 answer instead of acting; every other fault strikes after the work was done. A
+ * start met by an ambiguous fault is looked up by its nonce: adopted when the run exists (one run),
+ * sent once more when Blink shows none (the fake's 503).
  */
 class FaultMatrixTest {
     private static final String KEY = "fault-matrix-secret-key-7f3a";
@@ -56,6 +58,8 @@ class FaultMatrixTest {
 
     /**
      * The expected behaviour of each cell. result: {@code ok} (first try), {@code ok after retry},
+     * {@code adopted} (the answer to a start was lost after Blink created the run: the run was found
+     * by its nonce and taken over, with no second start; says is then a part of the log),
      * {@code false after retry} (a cancel whose retry Blink answered "not running": the first try
      * had cancelled it), or the failure's {@link BlinkApiException.Reason} ({@code HTTP n} for
      * {@code HTTP_STATUS}). requests: how many the fake received on the operation's route.
@@ -66,30 +70,30 @@ class FaultMatrixTest {
             | operation        | fault              | result            | requests | executions | says                                  |
             |------------------|--------------------|-------------------|----------|------------|---------------------------------------|
             | execute async    | connection refused | NOT_SENT          | 0        | 0          | Cannot connect to                     |
-            | execute async    | connection reset   | NO_ANSWER         | 1        | 1          | may have started the workflow         |
+            | execute async    | connection reset   | adopted           | 1        | 1          | Adopted execution                     |
             | execute async    | 429 Retry-After: 1 | ok after retry    | 2        | 1          |                                       |
-            | execute async    | 500                | HTTP 500          | 1        | 1          | it answered HTTP 500                  |
-            | execute async    | 502                | HTTP 502          | 1        | 1          | it answered HTTP 502                  |
+            | execute async    | 500                | adopted           | 1        | 1          | Adopted execution                     |
+            | execute async    | 502                | adopted           | 1        | 1          | Adopted execution                     |
             | execute async    | 503                | ok after retry    | 2        | 1          |                                       |
-            | execute async    | 504                | HTTP 504          | 1        | 1          | it answered HTTP 504                  |
-            | execute async    | slow answer        | TIMED_OUT         | 1        | 1          | did not answer within 300 ms          |
-            | execute async    | HTML body          | INVALID_ANSWER    | 1        | 1          | <html>                                |
-            | execute async    | truncated JSON     | INVALID_ANSWER    | 1        | 1          | not the JSON expected                 |
-            | execute async    | empty body         | INVALID_ANSWER    | 1        | 1          | an empty body                         |
+            | execute async    | 504                | adopted           | 1        | 1          | Adopted execution                     |
+            | execute async    | slow answer        | adopted           | 1        | 1          | Adopted execution                     |
+            | execute async    | HTML body          | adopted           | 1        | 1          | Adopted execution                     |
+            | execute async    | truncated JSON     | adopted           | 1        | 1          | Adopted execution                     |
+            | execute async    | empty body         | adopted           | 1        | 1          | Adopted execution                     |
             | execute async    | 401                | HTTP 401          | 1        | 0          | invalid or has expired                |
             | execute async    | 403                | HTTP 403          | 1        | 0          | Contributor or Owner                  |
             | execute async    | 404                | HTTP 404          | 1        | 0          | no workflow 'wf-quick'                |
             | execute sync     | connection refused | NOT_SENT          | 0        | 0          | Cannot connect to                     |
-            | execute sync     | connection reset   | NO_ANSWER         | 1        | 1          | may have started the workflow         |
+            | execute sync     | connection reset   | adopted           | 1        | 1          | Adopted execution                     |
             | execute sync     | 429 Retry-After: 1 | ok after retry    | 2        | 1          |                                       |
-            | execute sync     | 500                | HTTP 500          | 1        | 1          | it answered HTTP 500                  |
-            | execute sync     | 502                | HTTP 502          | 1        | 1          | it answered HTTP 502                  |
+            | execute sync     | 500                | adopted           | 1        | 1          | Adopted execution                     |
+            | execute sync     | 502                | adopted           | 1        | 1          | Adopted execution                     |
             | execute sync     | 503                | ok after retry    | 2        | 1          |                                       |
-            | execute sync     | 504                | HTTP 504          | 1        | 1          | it answered HTTP 504                  |
+            | execute sync     | 504                | adopted           | 1        | 1          | Adopted execution                     |
             | execute sync     | slow answer        | ok                | 1        | 1          |                                       |
-            | execute sync     | HTML body          | INVALID_ANSWER    | 1        | 1          | <html>                                |
-            | execute sync     | truncated JSON     | INVALID_ANSWER    | 1        | 1          | not the JSON expected                 |
-            | execute sync     | empty body         | INVALID_ANSWER    | 1        | 1          | an empty body                         |
+            | execute sync     | HTML body          | adopted           | 1        | 1          | Adopted execution                     |
+            | execute sync     | truncated JSON     | adopted           | 1        | 1          | Adopted execution                     |
+            | execute sync     | empty body         | adopted           | 1        | 1          | Adopted execution                     |
             | execute sync     | 401                | HTTP 401          | 1        | 0          | invalid or has expired                |
             | execute sync     | 403                | HTTP 403          | 1        | 0          | Contributor or Owner                  |
             | execute sync     | 404                | HTTP 404          | 1        | 0          | no workflow 'wf-quick'                |
@@ -324,7 +328,13 @@ class FaultMatrixTest {
 
         // the result
         String expected = cell.result();
-        if (expected.startsWith("ok") || expected.startsWith("false")) {
+        if (expected.equals("adopted")) {
+            assertThat(failure).as("failure").isNull();
+            assertThat(log.text()).contains(cell.says());
+            if (cell.op() == Op.EXECUTE_SYNC) {
+                assertThat(((ExecutionOutcome) result).success()).isTrue();
+            }
+        } else if (expected.startsWith("ok") || expected.startsWith("false")) {
             assertThat(failure).as("failure").isNull();
             assertThat(result).isNotNull();
             if (cell.op() == Op.CANCEL) {

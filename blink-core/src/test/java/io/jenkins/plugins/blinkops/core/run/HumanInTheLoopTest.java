@@ -233,8 +233,8 @@ class HumanInTheLoopTest {
         assertThat(custom.runLink("ws-1", null, "ex-1"))
                 .as("workflow not known yet")
                 .isNull();
-        assertThat(custom.runLink("ws-1", "wf?1", "ex-1"))
-                .isEqualTo(server.url() + "/workspace/ws-1/workflow/wf%3F1/runs/ex-1");
+        assertThat(custom.runLink("ws-1", "wf+1", "ex-1"))
+                .isEqualTo(server.url() + "/workspace/ws-1/workflow/wf%2B1/runs/ex-1");
     }
 
     @Test

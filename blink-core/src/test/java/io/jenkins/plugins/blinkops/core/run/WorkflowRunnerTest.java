@@ -170,7 +170,19 @@ class WorkflowRunnerTest {
         ExecutionOutcome outcome = run(options(WaitMode.SYNC));
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.state().name()).isEqualTo("Failed");
-        assertThat(outcome.errorMessage()).isEqualTo("bad input");
+        assertThat(outcome.errorMessage()).contains("bad input");
+    }
+
+    @Test
+    void aFailedSynchronousRunKeepsBlinksReasonWhichStepAndWhy() throws Exception {
+        server.workflow("ws-1", "wf-1")
+                .endsWith("Failed")
+                .failsAtStep("isolate")
+                .error("EDR refused", "E1");
+        ExecutionOutcome outcome = run(options(WaitMode.SYNC));
+        assertThat(outcome.success()).isFalse();
+        assertThat(outcome.errorMessage()).contains("isolate", "EDR refused");
+        assertThat(log.text()).contains("isolate", "EDR refused");
     }
 
     @Test
@@ -332,11 +344,12 @@ class WorkflowRunnerTest {
     }
 
     @Test
-    void startingTwiceIsNeverDoneByTheRunnerItself() throws Exception {
+    void aStartWhoseAnswerWasLostIsAdoptedNeverSentAgain() throws Exception {
         server.workflow("ws-1", "wf-1").takes(Duration.ofMillis(100));
         server.fault(Route.EXECUTE, Fault.status(502));
-        assertThatThrownBy(() -> run(options(WaitMode.FOLLOW))).isInstanceOf(BlinkApiException.class);
+        assertThat(run(options(WaitMode.FOLLOW)).success()).isTrue();
         assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
+        assertThat(server.executions()).hasSize(1);
     }
 
     private static void cancelAfter(long millis, Runnable action) {

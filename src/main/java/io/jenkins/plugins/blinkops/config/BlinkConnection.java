@@ -331,8 +331,7 @@ public class BlinkConnection implements Describable<BlinkConnection> {
                 return FormValidation.error(Messages.ApiKey_NotFound(credentialsId.strip()));
             }
             try {
-                return FormValidation.ok(
-                        connection.check(apiKey, defaultWorkspaceId).describe());
+                return FormValidation.ok(TestConnectionMessage.of(connection.check(apiKey, defaultWorkspaceId)));
             } catch (InvalidInputException | BlinkApiException e) {
                 return FormValidation.error(e.getMessage());
             } catch (InterruptedException e) {

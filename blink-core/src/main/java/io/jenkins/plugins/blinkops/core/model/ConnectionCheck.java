@@ -2,18 +2,10 @@ package io.jenkins.plugins.blinkops.core.model;
 
 /**
  * What a connection test found: the key works and sees {@code workspaceCount} workspaces, and the
- * workspace asked about (if any) is reachable under {@code workspaceName}.
+ * workspace asked about (if any) is reachable under {@code workspaceName}. Only facts: the plugin
+ * words them for its form, in its own (translatable) messages.
+ *
+ * @param workspaceId   the workspace asked about, or {@code null} when none was
+ * @param workspaceName its name in Blink; {@code null} or blank when Blink gave none
  */
-public record ConnectionCheck(String host, int workspaceCount, String workspaceId, String workspaceName) {
-
-    /** One sentence for the "Test connection" button. */
-    public String describe() {
-        String sees = "Connected to " + host + ": the API key works and sees " + workspaceCount
-                + (workspaceCount == 1 ? " workspace" : " workspaces");
-        if (workspaceId == null) {
-            return sees + ".";
-        }
-        return sees + "; workspace '" + workspaceId + "' is "
-                + (workspaceName == null || workspaceName.isBlank() ? "reachable" : "'" + workspaceName + "'") + ".";
-    }
-}
+public record ConnectionCheck(String host, int workspaceCount, String workspaceId, String workspaceName) {}

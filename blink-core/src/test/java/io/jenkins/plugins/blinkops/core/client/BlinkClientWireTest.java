@@ -144,8 +144,8 @@ class BlinkClientWireTest {
 
         assertThat(only(Route.USER_WORKSPACES).path()).isEqualTo("/api/v1/user-workspaces");
         assertThat(only(Route.GET_WORKSPACE).path()).isEqualTo("/api/v1/workspaces/ws-1");
+        assertThat(check.workspaceId()).isEqualTo("ws-1");
         assertThat(check.workspaceName()).isEqualTo("Security Ops");
-        assertThat(check.describe()).contains("workspace 'ws-1' is 'Security Ops'");
     }
 
     @Test
@@ -153,7 +153,7 @@ class BlinkClientWireTest {
         ConnectionCheck check = client.checkConnection(" ");
         assertThat(server.count(Route.GET_WORKSPACE)).isZero();
         assertThat(check.workspaceCount()).isEqualTo(1);
-        assertThat(check.describe()).endsWith("sees 1 workspace.");
+        assertThat(check.workspaceId()).isNull();
     }
 
     @Test

@@ -82,7 +82,9 @@ class ReferenceServerTest {
     void testConnectionCountsTheWorkspacesMapAndNamesTheWorkspace() throws Exception {
         ConnectionCheck check = client.checkConnection(WS);
 
-        assertThat(check.describe()).contains("sees 2 workspaces").contains("workspace 'ws-security' is 'Security'");
+        assertThat(check.workspaceCount()).isEqualTo(2);
+        assertThat(check.workspaceId()).isEqualTo("ws-security");
+        assertThat(check.workspaceName()).isEqualTo("Security");
         assertThat(requests).containsExactly("GET /api/v1/user-workspaces", "GET /api/v1/workspaces/" + WS);
     }
 

@@ -5,7 +5,9 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.google.gson.JsonObject;
 import hudson.model.ItemGroup;
+import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.blinkops.config.BlinkConnection;
 import io.jenkins.plugins.blinkops.config.BlinkGlobalConfiguration;
@@ -85,6 +87,29 @@ public final class BlinkFixture {
                 true);
         wc.waitForBackgroundJavaScript(10_000);
         return page;
+    }
+
+    /**
+     * The body of a start less what the plugin adds to every one, {@code event.jenkins}, once it is
+     * checked: the start's nonce, and the job and build that asked (Blink's audit of the run).
+     */
+    public static JsonObject withoutJenkinsContext(JsonObject body, Run<?, ?> run) {
+        JsonObject copy = body.deepCopy();
+        JsonObject event = copy.getAsJsonObject("event");
+        JsonObject jenkins = event.getAsJsonObject("jenkins");
+        org.assertj.core.api.Assertions.assertThat(jenkins.get("nonce").getAsString())
+                .matches("[0-9a-f]{32}");
+        org.assertj.core.api.Assertions.assertThat(jenkins.get("job").getAsString())
+                .isEqualTo(run.getParent().getFullName());
+        org.assertj.core.api.Assertions.assertThat(jenkins.get("build").getAsString())
+                .isEqualTo(String.valueOf(run.getNumber()));
+        org.assertj.core.api.Assertions.assertThat(jenkins.get("url").getAsString())
+                .endsWith(run.getUrl());
+        event.remove("jenkins");
+        if (event.isEmpty()) {
+            copy.remove("event");
+        }
+        return copy;
     }
 
     private static StringCredentialsImpl secretText(String id, String secret) {

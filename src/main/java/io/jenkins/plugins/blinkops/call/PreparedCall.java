@@ -55,6 +55,7 @@ public record PreparedCall(BlinkClient client, ExecutionRequest request, RunOpti
             if (callback != null) {
                 request = request.withCallback(callbackBase, callback);
             }
+            request = request.withJenkinsContext(JenkinsContext.of(run));
             return new PreparedCall(session.client(), request, options, callback);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.PreparedCall_InvalidInput(e.getMessage()));

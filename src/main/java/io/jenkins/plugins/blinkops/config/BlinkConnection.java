@@ -180,11 +180,19 @@ public class BlinkConnection implements Describable<BlinkConnection> {
     }
 
     /**
+     * For a form (the workflow list, a check): no retry and {@link ConnectionSettings#FORM_CALL_TIMEOUT}
+     * at most, so that no page waits for a build's patience.
+     */
+    BlinkClient formClient(StringCredentials apiKey) {
+        return new BlinkClient(BlinkTransport.forSettings(toSettings().forFormCall()), keyOf(apiKey));
+    }
+
+    /**
      * Checks the key and the workspace over a connection of its own, closed afterwards: the form's
      * values may never be saved, and a shared pool for each of them would stay until shutdown.
      */
     ConnectionCheck check(StringCredentials apiKey, String workspaceId) throws BlinkApiException, InterruptedException {
-        try (BlinkTransport transport = BlinkTransport.open(toSettings())) {
+        try (BlinkTransport transport = BlinkTransport.open(toSettings().forFormCall())) {
             return new BlinkClient(transport, keyOf(apiKey)).checkConnection(workspaceId);
         }
     }

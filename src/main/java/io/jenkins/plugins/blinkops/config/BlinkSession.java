@@ -34,10 +34,10 @@ public record BlinkSession(BlinkConnection connection, BlinkClient client) {
         BlinkConnection connection = find(connectionName);
         String own = Util.fixEmptyAndTrim(credentialsId);
         if (own != null) {
-            return open(connection, own, ApiKeyCredentials.ofStepForRun(run, own, connection.getHostUrl()));
+            return open(connection, own, ApiKeyCredentials.ofStepForRun(run, own, connection.getHostUrl()), false);
         }
         String id = connectionKeyId(connection);
-        return open(connection, id, ApiKeyCredentials.ofConnectionForRun(run, id, connection.getHostUrl()));
+        return open(connection, id, ApiKeyCredentials.ofConnectionForRun(run, id, connection.getHostUrl()), false);
     }
 
     /** For a job's form: the key the job would use when it runs; {@code null} item: Jenkins itself. */
@@ -45,10 +45,10 @@ public record BlinkSession(BlinkConnection connection, BlinkClient client) {
         BlinkConnection connection = find(connectionName);
         String own = Util.fixEmptyAndTrim(credentialsId);
         if (own != null) {
-            return open(connection, own, ApiKeyCredentials.ofStepForItem(item, own, connection.getHostUrl()));
+            return open(connection, own, ApiKeyCredentials.ofStepForItem(item, own, connection.getHostUrl()), true);
         }
         String id = connectionKeyId(connection);
-        return open(connection, id, ApiKeyCredentials.ofConnection(id, connection.getHostUrl()));
+        return open(connection, id, ApiKeyCredentials.ofConnection(id, connection.getHostUrl()), true);
     }
 
     /**
@@ -91,13 +91,15 @@ public record BlinkSession(BlinkConnection connection, BlinkClient client) {
         return id;
     }
 
-    private static BlinkSession open(BlinkConnection connection, String credentialsId, StringCredentials apiKey)
+    /** @param forForm whether the calls serve a page: no retry, and a short timeout */
+    private static BlinkSession open(
+            BlinkConnection connection, String credentialsId, StringCredentials apiKey, boolean forForm)
             throws AbortException {
         if (apiKey == null) {
             throw new AbortException(Messages.ApiKey_NotFound(credentialsId));
         }
         try {
-            return new BlinkSession(connection, connection.client(apiKey));
+            return new BlinkSession(connection, forForm ? connection.formClient(apiKey) : connection.client(apiKey));
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.BlinkSession_InvalidConnection(connection.getName(), e.getMessage()));
         }

@@ -87,7 +87,17 @@ class BlinkExecuteBuilderTest extends ConfiguredBlinkTest {
                         + "\"runner\": \"runners-eu\"}")
                 .getAsJsonObject();
         assertThat(server.requests(Route.EXECUTE)).hasSize(1);
-        assertThat(server.requests(Route.EXECUTE).get(0).bodyJson()).isEqualTo(expected);
+        assertThat(BlinkFixture.withoutJenkinsContext(
+                        server.requests(Route.EXECUTE).get(0).bodyJson(), build))
+                .isEqualTo(expected);
+        assertThat(server.requests(Route.EXECUTE)
+                        .get(0)
+                        .bodyJson()
+                        .getAsJsonObject("event")
+                        .getAsJsonObject("jenkins")
+                        .get("startedBy")
+                        .getAsString())
+                .isNotBlank();
         assertThat(server.requests(Route.EXECUTE).get(0).path())
                 .isEqualTo("/api/v1/workspace/" + WORKSPACE + "/playbooks/" + WORKFLOW + "/execute");
         String executionId = server.executions().get(0).id();

@@ -54,7 +54,9 @@ class BlinkExecuteStepTest extends ConfiguredBlinkTest {
         JsonObject expected = JsonParser.parseString(
                         "{\"input_values\": {\"host\": \"db1\", \"retries\": 3, \"dryRun\": false, \"tags\": [\"a\", \"b\"]}}")
                 .getAsJsonObject();
-        assertThat(server.requests(Route.EXECUTE).get(0).bodyJson()).isEqualTo(expected);
+        assertThat(BlinkFixture.withoutJenkinsContext(
+                        server.requests(Route.EXECUTE).get(0).bodyJson(), run))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -236,12 +238,14 @@ class BlinkExecuteStepTest extends ConfiguredBlinkTest {
         String snippet = Snippetizer.object2Groovy(step);
         assertThat(snippet).startsWith("blinkExecute ").contains("inputs: '{\"host\": \"db1\", \"retries\": 3}'");
 
-        j.buildAndAssertSuccess(pipeline(snippet));
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline(snippet));
 
         JsonObject expected = JsonParser.parseString(
                         "{\"input_values\": {\"host\": \"db1\", \"retries\": 3}, \"event\": {\"source\": \"jenkins\"}}")
                 .getAsJsonObject();
-        assertThat(server.requests(Route.EXECUTE).get(0).bodyJson()).isEqualTo(expected);
+        assertThat(BlinkFixture.withoutJenkinsContext(
+                        server.requests(Route.EXECUTE).get(0).bodyJson(), run))
+                .isEqualTo(expected);
     }
 
     @Test

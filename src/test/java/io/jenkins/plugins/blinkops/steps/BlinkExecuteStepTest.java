@@ -196,12 +196,15 @@ class BlinkExecuteStepTest extends ConfiguredBlinkTest {
     }
 
     @Test
-    void folderCredentialsServeTheJobsOfTheFolder() throws Exception {
+    void folderCredentialsServeTheJobsOfTheFolderAsTheStepsOwnKey() throws Exception {
         Folder folder = j.jenkins.createProject(Folder.class, "security-team");
         BlinkFixture.addFolderCredential(folder, "team-key", API_KEY);
-        BlinkGlobalConfiguration.get().setConnections(List.of(BlinkFixture.connection("team", server, "team-key")));
+        // the connection's own key is one Blink rejects: a success can only come from the folder's
+        BlinkFixture.addGlobalCredential("wrong-key", "not-the-key");
+        BlinkGlobalConfiguration.get()
+                .setConnections(List.of(BlinkFixture.connection(BlinkFixture.CONNECTION, server, "wrong-key")));
         String script = """
-                def result = blinkExecute workflowId: '%s'
+                def result = blinkExecute workflowId: '%s', credentialsId: 'team-key'
                 echo "state=${result.state}"
                 """.formatted(WORKFLOW);
 

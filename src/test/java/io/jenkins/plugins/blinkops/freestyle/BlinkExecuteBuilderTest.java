@@ -23,7 +23,6 @@ import io.jenkins.plugins.blinkops.BlinkFixture;
 import io.jenkins.plugins.blinkops.ConfiguredBlinkTest;
 import io.jenkins.plugins.blinkops.call.BlinkExecutionAction;
 import io.jenkins.plugins.blinkops.call.BlinkInput;
-import io.jenkins.plugins.blinkops.config.BlinkGlobalConfiguration;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import io.jenkins.plugins.blinkops.core.run.FailureHandling;
@@ -213,7 +212,11 @@ class BlinkExecuteBuilderTest extends ConfiguredBlinkTest {
                 .doesNotContain(API_KEY);
         assertThat(project.getConfigFile().asString()).doesNotContain(API_KEY);
         assertThat(Files.readString(
-                        j.jenkins.getRootDir().toPath().resolve(BlinkGlobalConfiguration.class.getName() + ".xml"),
+                        // the file keeps the name it had before the class moved (PersistedNames)
+                        j.jenkins
+                                .getRootDir()
+                                .toPath()
+                                .resolve("io.jenkins.plugins.blinkops.BlinkGlobalConfiguration.xml"),
                         StandardCharsets.UTF_8))
                 .contains(BlinkFixture.CREDENTIALS_ID)
                 .doesNotContain(API_KEY);

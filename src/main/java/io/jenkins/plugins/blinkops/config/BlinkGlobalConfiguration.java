@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.XmlFile;
+import hudson.util.XStream2;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,22 @@ public class BlinkGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * The file this configuration has always been saved in: it is named after the class, which has
-     * since moved into this package (see {@code PersistedNames}).
+     * Reads and writes this configuration as the XStream of a plain {@code XmlFile} does, and also
+     * reads what was written before the classes moved into this package, under their flat names.
      */
+    private static final XStream2 XSTREAM = new XStream2();
+
+    static {
+        XSTREAM.addCompatibilityAlias(
+                "io.jenkins.plugins.blinkops.BlinkGlobalConfiguration", BlinkGlobalConfiguration.class);
+        XSTREAM.addCompatibilityAlias("io.jenkins.plugins.blinkops.BlinkConnection", BlinkConnection.class);
+    }
+
+    /** The file this configuration has always been saved in: named after the class before it moved. */
     @Override
     protected XmlFile getConfigFile() {
         return new XmlFile(
+                XSTREAM,
                 new File(Jenkins.get().getRootDir(), "io.jenkins.plugins.blinkops.BlinkGlobalConfiguration.xml"));
     }
 

@@ -265,7 +265,9 @@ abstract class FollowingStepExecution extends StepExecution {
             return;
         }
         if (callbackHash != null) {
-            callbackListener = BlinkCallbackAction.listen(callbackHash, this::wake);
+            synchronized (this) {
+                callbackListener = BlinkCallbackAction.listen(callbackHash, this::wake);
+            }
         }
         inBackground(() -> {
             log().info(Messages.BlinkExecuteStep_Resuming(follow.executionId()));

@@ -22,8 +22,9 @@ public record RunLinkTemplate(String template) {
      * {@code /workspace/{ws_id}/workflow/{id}/edit}) shares that prefix with the API's paths. Not
      * confirmed by Blink; a connection whose Blink shows runs elsewhere sets its own form.
      */
-    public static final RunLinkTemplate DEFAULT =
-            new RunLinkTemplate("{host}/workspace/{workspaceId}/executions/{executionId}");
+    public static final String DEFAULT_TEMPLATE = "{host}/workspace/{workspaceId}/executions/{executionId}";
+
+    public static final RunLinkTemplate DEFAULT = new RunLinkTemplate(DEFAULT_TEMPLATE);
 
     public RunLinkTemplate {
         if (template == null || template.isBlank()) {
@@ -37,7 +38,7 @@ public record RunLinkTemplate(String template) {
         String lower = template.toLowerCase(Locale.ROOT);
         if (!template.startsWith("{host}/") && !lower.startsWith("https://") && !lower.startsWith("http://")) {
             throw new InvalidInputException(
-                    "runLinkTemplate", "must start with {host}/ or with https:, like " + DEFAULT.template());
+                    "runLinkTemplate", "must start with {host}/ or with https:, like " + DEFAULT_TEMPLATE);
         }
         Matcher m = PLACEHOLDER.matcher(template);
         boolean hasExecution = false;

@@ -6,7 +6,7 @@ import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.Messages;
-import io.jenkins.plugins.blinkops.core.model.Durations;
+import io.jenkins.plugins.blinkops.core.text.Durations;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
 import io.jenkins.plugins.blinkops.core.outputs.OutputTable;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;

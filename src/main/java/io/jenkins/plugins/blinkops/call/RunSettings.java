@@ -18,7 +18,7 @@ public record RunSettings(
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** @throws io.jenkins.plugins.blinkops.core.model.InvalidInputException when the timeout is not positive */
+    /** @throws io.jenkins.plugins.blinkops.core.target.InvalidInputException when the timeout is not positive */
     public RunOptions toRunOptions() {
         return RunOptions.DEFAULT
                 .withWaitMode(waitMode)

@@ -7,9 +7,9 @@ import hudson.model.Run;
 import io.jenkins.plugins.blinkops.Messages;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRef;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.run.RunOptions;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -54,7 +54,7 @@ public record BlinkSession(BlinkConnection connection, BlinkClient client) {
     /**
      * The execution a step names by its id, in the step's workspace or else the connection's default.
      *
-     * @throws io.jenkins.plugins.blinkops.core.model.InvalidInputException naming the field that is missing
+     * @throws io.jenkins.plugins.blinkops.core.target.InvalidInputException naming the field that is missing
      */
     public ExecutionRef execution(String workspaceId, String executionId) {
         return ExecutionRef.of(workspaceId, connection.getDefaultWorkspaceId(), executionId);
@@ -65,7 +65,7 @@ public record BlinkSession(BlinkConnection connection, BlinkClient client) {
      * log says whether Blink cancelled it or it had already ended, which is not an error.
      *
      * @return whether Blink cancelled it
-     * @throws io.jenkins.plugins.blinkops.core.model.InvalidInputException naming the field that is missing
+     * @throws io.jenkins.plugins.blinkops.core.target.InvalidInputException naming the field that is missing
      * @throws BlinkApiException when Blink does not know the execution or refuses the key
      */
     public boolean cancel(String workspaceId, String executionId, BuildLog log)

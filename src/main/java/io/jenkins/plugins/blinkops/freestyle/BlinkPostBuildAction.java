@@ -16,7 +16,7 @@ import io.jenkins.plugins.blinkops.Messages;
 import io.jenkins.plugins.blinkops.call.BlinkInput;
 import io.jenkins.plugins.blinkops.call.WorkflowCallConfig;
 import io.jenkins.plugins.blinkops.call.WorkflowCallForms;
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import io.jenkins.plugins.blinkops.core.run.BuildVerdict;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FailureHandling;

@@ -6,7 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.blinkops.Messages;
 import io.jenkins.plugins.blinkops.config.BackgroundCalls;
 import io.jenkins.plugins.blinkops.config.BlinkSession;
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -6,7 +6,7 @@ import io.jenkins.plugins.blinkops.Messages;
 import io.jenkins.plugins.blinkops.call.BuildVariables;
 import io.jenkins.plugins.blinkops.call.PreparedCall;
 import io.jenkins.plugins.blinkops.config.BackgroundCalls;
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FollowState;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;

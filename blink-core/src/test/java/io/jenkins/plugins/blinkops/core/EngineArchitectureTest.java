@@ -47,13 +47,18 @@ class EngineArchitectureTest {
     }
 
     /**
-     * Each package uses only those below it: the Blink model at the bottom, then what a run returns,
+     * Each package uses only those below it: log text at the bottom, then, side by side and blind to
+     * each other, what a call targets and what Blink says about runs, then what a run returns,
      * reading JSON, the wire, Blink's wake-up, the API of one key, and running a build's workflow on top.
      */
     @Test
     void packagesUseOnlyThoseBelowThem() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
+                .layer("text")
+                .definedBy("..core.text..")
+                .layer("target")
+                .definedBy("..core.target..")
                 .layer("model")
                 .definedBy("..core.model..")
                 .layer("outputs")
@@ -80,6 +85,10 @@ class EngineArchitectureTest {
                 .mayOnlyBeAccessedByLayers("http", "callback", "client", "run")
                 .whereLayer("outputs")
                 .mayOnlyBeAccessedByLayers("json", "http", "callback", "client", "run")
+                .whereLayer("model")
+                .mayOnlyBeAccessedByLayers("outputs", "json", "http", "callback", "client", "run")
+                .whereLayer("target")
+                .mayOnlyBeAccessedByLayers("outputs", "json", "http", "callback", "client", "run")
                 .check(engine);
     }
 

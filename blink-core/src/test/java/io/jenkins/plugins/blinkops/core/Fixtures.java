@@ -5,12 +5,12 @@ import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
 import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
 import io.jenkins.plugins.blinkops.core.http.RetryPolicy;
-import io.jenkins.plugins.blinkops.core.model.ApiKey;
-import io.jenkins.plugins.blinkops.core.model.BlinkHost;
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
 import io.jenkins.plugins.blinkops.core.run.PollingPolicy;
 import io.jenkins.plugins.blinkops.core.run.RunOptions;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
+import io.jenkins.plugins.blinkops.core.target.ApiKey;
+import io.jenkins.plugins.blinkops.core.target.BlinkHost;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,10 +63,10 @@ public final class Fixtures {
                 com.google.gson.JsonParser.parseString(body).getAsJsonObject();
         com.google.gson.JsonObject event = json.getAsJsonObject("event");
         com.google.gson.JsonObject jenkins =
-                event.getAsJsonObject(io.jenkins.plugins.blinkops.core.model.StartNonce.EVENT_MEMBER);
-        jenkins.remove(io.jenkins.plugins.blinkops.core.model.StartNonce.NONCE_MEMBER);
+                event.getAsJsonObject(io.jenkins.plugins.blinkops.core.target.StartNonce.EVENT_MEMBER);
+        jenkins.remove(io.jenkins.plugins.blinkops.core.target.StartNonce.NONCE_MEMBER);
         if (jenkins.isEmpty()) {
-            event.remove(io.jenkins.plugins.blinkops.core.model.StartNonce.EVENT_MEMBER);
+            event.remove(io.jenkins.plugins.blinkops.core.target.StartNonce.EVENT_MEMBER);
         }
         if (event.isEmpty()) {
             json.remove("event");

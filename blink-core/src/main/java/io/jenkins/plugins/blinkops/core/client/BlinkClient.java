@@ -1,6 +1,6 @@
 package io.jenkins.plugins.blinkops.core.client;
 
-import static io.jenkins.plugins.blinkops.core.model.BlinkHost.segment;
+import static io.jenkins.plugins.blinkops.core.target.BlinkHost.segment;
 
 import io.jenkins.plugins.blinkops.core.http.Answers;
 import io.jenkins.plugins.blinkops.core.http.ApiCall;
@@ -8,20 +8,20 @@ import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
 import io.jenkins.plugins.blinkops.core.http.Cancellation;
 import io.jenkins.plugins.blinkops.core.http.Futures;
 import io.jenkins.plugins.blinkops.core.json.ResponseParsers;
-import io.jenkins.plugins.blinkops.core.model.ApiKey;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.model.BlinkHost;
 import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
-import io.jenkins.plugins.blinkops.core.model.Operation;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
-import io.jenkins.plugins.blinkops.core.model.RunLinkTemplate;
-import io.jenkins.plugins.blinkops.core.model.SafeId;
-import io.jenkins.plugins.blinkops.core.model.Target;
 import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
+import io.jenkins.plugins.blinkops.core.target.ApiKey;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.BlinkHost;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.Operation;
+import io.jenkins.plugins.blinkops.core.target.RunLinkTemplate;
+import io.jenkins.plugins.blinkops.core.target.SafeId;
+import io.jenkins.plugins.blinkops.core.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.blinkops.core.client;
 
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 
 /**
  * An execution named by its id, started anywhere (by this plugin, another job, Blink itself): what a

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.blinkops.core.client;
 
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

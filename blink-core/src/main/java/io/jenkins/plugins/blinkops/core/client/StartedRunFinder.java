@@ -2,9 +2,9 @@ package io.jenkins.plugins.blinkops.core.client;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
-import io.jenkins.plugins.blinkops.core.model.SafeId;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.SafeId;
 import java.time.Duration;
 
 /**

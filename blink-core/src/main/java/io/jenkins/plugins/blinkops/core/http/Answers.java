@@ -1,18 +1,18 @@
 package io.jenkins.plugins.blinkops.core.http;
 
-import static io.jenkins.plugins.blinkops.core.model.BlinkApiException.Reason.INVALID_ANSWER;
-import static io.jenkins.plugins.blinkops.core.model.BlinkApiException.Reason.NOT_SENT;
-import static io.jenkins.plugins.blinkops.core.model.BlinkApiException.Reason.NO_ANSWER;
-import static io.jenkins.plugins.blinkops.core.model.BlinkApiException.Reason.TIMED_OUT;
+import static io.jenkins.plugins.blinkops.core.target.BlinkApiException.Reason.INVALID_ANSWER;
+import static io.jenkins.plugins.blinkops.core.target.BlinkApiException.Reason.NOT_SENT;
+import static io.jenkins.plugins.blinkops.core.target.BlinkApiException.Reason.NO_ANSWER;
+import static io.jenkins.plugins.blinkops.core.target.BlinkApiException.Reason.TIMED_OUT;
 
 import com.google.gson.JsonParseException;
 import io.jenkins.plugins.blinkops.core.json.ErrorBodies;
 import io.jenkins.plugins.blinkops.core.json.RecordingInputStream;
 import io.jenkins.plugins.blinkops.core.json.ResponseReader;
-import io.jenkins.plugins.blinkops.core.model.ApiKey;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.model.Durations;
-import io.jenkins.plugins.blinkops.core.model.Redaction;
+import io.jenkins.plugins.blinkops.core.target.ApiKey;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.Redaction;
+import io.jenkins.plugins.blinkops.core.text.Durations;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

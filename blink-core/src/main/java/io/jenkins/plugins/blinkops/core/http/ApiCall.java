@@ -1,8 +1,8 @@
 package io.jenkins.plugins.blinkops.core.http;
 
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
-import io.jenkins.plugins.blinkops.core.model.Operation;
-import io.jenkins.plugins.blinkops.core.model.Target;
+import io.jenkins.plugins.blinkops.core.target.Operation;
+import io.jenkins.plugins.blinkops.core.target.Target;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

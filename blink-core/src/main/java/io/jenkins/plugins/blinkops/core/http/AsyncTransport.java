@@ -2,8 +2,8 @@ package io.jenkins.plugins.blinkops.core.http;
 
 import io.jenkins.plugins.blinkops.core.json.CappedReader;
 import io.jenkins.plugins.blinkops.core.json.RecordingInputStream;
-import io.jenkins.plugins.blinkops.core.model.ApiKey;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.ApiKey;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;

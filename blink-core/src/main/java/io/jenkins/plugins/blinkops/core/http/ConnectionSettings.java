@@ -1,8 +1,8 @@
 package io.jenkins.plugins.blinkops.core.http;
 
-import io.jenkins.plugins.blinkops.core.model.BlinkHost;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
-import io.jenkins.plugins.blinkops.core.model.RunLinkTemplate;
+import io.jenkins.plugins.blinkops.core.target.BlinkHost;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.RunLinkTemplate;
 import java.time.Duration;
 import java.util.Objects;
 

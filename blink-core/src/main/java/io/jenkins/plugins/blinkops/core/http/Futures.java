@@ -1,6 +1,6 @@
 package io.jenkins.plugins.blinkops.core.http;
 
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

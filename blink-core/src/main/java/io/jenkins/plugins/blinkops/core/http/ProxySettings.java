@@ -1,6 +1,6 @@
 package io.jenkins.plugins.blinkops.core.http;
 
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

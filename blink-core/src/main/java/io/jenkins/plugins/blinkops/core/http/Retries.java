@@ -1,10 +1,10 @@
 package io.jenkins.plugins.blinkops.core.http;
 
-import static io.jenkins.plugins.blinkops.core.model.BlinkApiException.Reason.HTTP_STATUS;
-import static io.jenkins.plugins.blinkops.core.model.BlinkApiException.Reason.NOT_SENT;
+import static io.jenkins.plugins.blinkops.core.target.BlinkApiException.Reason.HTTP_STATUS;
+import static io.jenkins.plugins.blinkops.core.target.BlinkApiException.Reason.NOT_SENT;
 
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.model.Operation;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.Operation;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
 /**
- * The Blink model: plain values that every other package speaks in (hosts, keys, targets, execution states, step results, outputs) and the two errors the engine raises, {@link io.jenkins.plugins.blinkops.core.model.BlinkApiException} for what Blink answered and {@link io.jenkins.plugins.blinkops.core.model.InvalidInputException} for input refused before anything is sent. It depends on no other package of the engine.
+ * What Blink says about runs, as plain values: execution states and statuses, the steps of a run and their results, outputs, a page of the executions listing, a workflow's summary and the answer to a connection check. It depends on no other package of the engine.
  */
 package io.jenkins.plugins.blinkops.core.model;

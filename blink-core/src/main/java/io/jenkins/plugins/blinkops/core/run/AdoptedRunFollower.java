@@ -1,7 +1,7 @@
 package io.jenkins.plugins.blinkops.core.run;
 
 import io.jenkins.plugins.blinkops.core.http.Cancellation;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;

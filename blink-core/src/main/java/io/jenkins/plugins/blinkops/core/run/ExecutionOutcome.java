@@ -1,10 +1,10 @@
 package io.jenkins.plugins.blinkops.core.run;
 
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
-import io.jenkins.plugins.blinkops.core.model.Durations;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
-import io.jenkins.plugins.blinkops.core.model.LogText;
 import io.jenkins.plugins.blinkops.core.model.Outputs;
+import io.jenkins.plugins.blinkops.core.text.Durations;
+import io.jenkins.plugins.blinkops.core.text.LogText;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

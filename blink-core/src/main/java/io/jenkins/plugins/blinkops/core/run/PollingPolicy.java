@@ -1,6 +1,6 @@
 package io.jenkins.plugins.blinkops.core.run;
 
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import java.time.Duration;
 
 /**

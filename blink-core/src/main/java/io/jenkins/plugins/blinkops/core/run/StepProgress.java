@@ -1,10 +1,10 @@
 package io.jenkins.plugins.blinkops.core.run;
 
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
-import io.jenkins.plugins.blinkops.core.model.Durations;
 import io.jenkins.plugins.blinkops.core.model.ExecutionSteps;
-import io.jenkins.plugins.blinkops.core.model.LogText;
 import io.jenkins.plugins.blinkops.core.model.StepResult;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
+import io.jenkins.plugins.blinkops.core.text.Durations;
+import io.jenkins.plugins.blinkops.core.text.LogText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

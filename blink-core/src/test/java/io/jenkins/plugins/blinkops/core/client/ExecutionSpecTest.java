@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.blinkops.core.Fixtures;
-import io.jenkins.plugins.blinkops.core.model.BuildLog;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -16,7 +16,7 @@ import io.jenkins.plugins.blinkops.core.fake.FakeExecution;
 import io.jenkins.plugins.blinkops.core.fake.ReferenceFixture;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;

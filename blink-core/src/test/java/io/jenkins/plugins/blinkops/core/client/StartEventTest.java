@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
-import io.jenkins.plugins.blinkops.core.model.StartNonce;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.StartNonce;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.jenkins.plugins.blinkops.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.blinkops.core.callback.CallbackToken;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
-import io.jenkins.plugins.blinkops.core.model.Operation;
-import io.jenkins.plugins.blinkops.core.model.Target;
+import io.jenkins.plugins.blinkops.core.target.Operation;
+import io.jenkins.plugins.blinkops.core.target.Target;
 import org.junit.jupiter.api.Test;
 
 /** The callback token, which lets Blink wake a build, shows in no toString of a request. */

@@ -2,8 +2,8 @@ package io.jenkins.plugins.blinkops.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.blinkops.core.model.BlinkHost;
-import io.jenkins.plugins.blinkops.core.model.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.BlinkHost;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -7,9 +7,9 @@ import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
-import io.jenkins.plugins.blinkops.core.model.ApiKey;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.model.BlinkHost;
+import io.jenkins.plugins.blinkops.core.target.ApiKey;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.BlinkHost;
 import org.junit.jupiter.api.Test;
 
 /** A call a person waits for in a form is tried once and bounded by a short timeout. */

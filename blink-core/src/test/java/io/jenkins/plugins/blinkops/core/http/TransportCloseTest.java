@@ -6,7 +6,7 @@ import io.jenkins.plugins.blinkops.core.Fixtures;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
-import io.jenkins.plugins.blinkops.core.model.ApiKey;
+import io.jenkins.plugins.blinkops.core.target.ApiKey;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;

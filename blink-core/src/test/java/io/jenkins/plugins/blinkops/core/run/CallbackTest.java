@@ -18,7 +18,7 @@ import io.jenkins.plugins.blinkops.core.fake.RecordedRequest;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import io.jenkins.plugins.blinkops.core.fake.SentCallback;
 import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
-import io.jenkins.plugins.blinkops.core.model.ApiKey;
+import io.jenkins.plugins.blinkops.core.target.ApiKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -225,9 +225,9 @@ class HumanInTheLoopTest {
     void aRunLinkNeedingAnUnsafeIdIsLeftOut() {
         BlinkClient custom = new BlinkClient(
                 io.jenkins.plugins.blinkops.core.http.BlinkTransport.forSettings(Fixtures.settings(server)
-                        .withRunLink(new io.jenkins.plugins.blinkops.core.model.RunLinkTemplate(
+                        .withRunLink(new io.jenkins.plugins.blinkops.core.target.RunLinkTemplate(
                                 "{host}/workspace/{workspaceId}/workflow/{workflowId}/runs/{executionId}"))),
-                io.jenkins.plugins.blinkops.core.model.ApiKey.of(Fixtures.KEY));
+                io.jenkins.plugins.blinkops.core.target.ApiKey.of(Fixtures.KEY));
         assertThat(custom.runLink("ws-1", "wf-1", "ex 1")).isNull();
         assertThat(custom.runLink("ws-1", "../admin", "ex-1")).isNull();
         assertThat(custom.runLink("ws-1", null, "ex-1"))

@@ -11,7 +11,7 @@ import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
-import io.jenkins.plugins.blinkops.core.model.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

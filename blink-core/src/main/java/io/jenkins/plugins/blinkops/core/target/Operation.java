@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
 /** What the plugin asks of Blink; each names what a 404 is about and whether a repeat is harmless. */
 public enum Operation {

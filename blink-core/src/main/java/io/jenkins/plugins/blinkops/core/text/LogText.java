@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.text;
 
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
+import io.jenkins.plugins.blinkops.core.text.LogText;
 import java.util.regex.Pattern;
 
 /**

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
 /**
  * Input that cannot be sent to Blink, found before anything was sent. The message names the

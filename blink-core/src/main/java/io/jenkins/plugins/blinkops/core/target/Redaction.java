@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
 /** Removes the API key from text that came from elsewhere (an error body could echo a header). */
 public final class Redaction {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
 import java.io.IOException;
 import java.time.Duration;

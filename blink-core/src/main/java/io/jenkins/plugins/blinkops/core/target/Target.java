@@ -1,4 +1,4 @@
-package io.jenkins.plugins.blinkops.core.model;
+package io.jenkins.plugins.blinkops.core.target;
 
 /** The ids a call is about, so that an error can say which one Blink did not know. */
 public record Target(String workspaceId, String workflowId, String executionId) {

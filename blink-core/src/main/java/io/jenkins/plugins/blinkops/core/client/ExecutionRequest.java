@@ -258,7 +258,9 @@ public final class ExecutionRequest {
         }
 
         public Builder pastExecutionRef(String executionId) {
-            this.pastExecutionRef = optionalText(executionId, "pastExecutionRef");
+            String ref = optionalText(executionId, "pastExecutionRef");
+            // an execution id like any other: what Blink is told to look up must be one
+            this.pastExecutionRef = ref == null ? null : SafeId.require(ref, "pastExecutionRef");
             return this;
         }
 

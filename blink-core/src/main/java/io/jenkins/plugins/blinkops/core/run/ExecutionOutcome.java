@@ -149,8 +149,9 @@ public record ExecutionOutcome(
         map.put("outputs", JsonValues.toJava(outputs.values()));
         map.put("outputsTruncated", outputs.truncated());
         map.put("error", errorMessage);
-        map.put("url", link);
-        map.put("executionUrl", runLink);
+        // the run, as BLINK_EXECUTION_URL; the workflow's editor, as BLINK_WORKFLOW_URL
+        map.put("url", runLink);
+        map.put("workflowUrl", link);
         map.put("durationMillis", duration == null ? null : duration.toMillis());
         return map;
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.blinkops.core.run;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A wait in progress, in plain data: what a Pipeline step saves so that it can go on polling after
@@ -97,6 +98,14 @@ public record FollowState(
     /** Whether the wait has seen the run paused, and not seen it go on since. */
     boolean paused() {
         return pausedAtMillis != 0;
+    }
+
+    /**
+     * Whether a page showing the run would change from {@code before} to this: another state, or
+     * the run seen paused for a person, or going on again. Polls that change nothing else are many.
+     */
+    boolean looksDifferentFrom(FollowState before) {
+        return !Objects.equals(lastState, before.lastState) || paused() != before.paused();
     }
 
     /** This wait, with the run paused since {@code sinceMillis}, or going on again (0). */

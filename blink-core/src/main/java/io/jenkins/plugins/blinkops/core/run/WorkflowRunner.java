@@ -35,6 +35,7 @@ public final class WorkflowRunner {
     private final BuildLog log;
     private final LongSupplier clock;
     private final StepProgress progress;
+    private final RunWatcher watcher;
 
     public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log) {
         this(client, options, log, System::currentTimeMillis);
@@ -42,11 +43,22 @@ public final class WorkflowRunner {
 
     /** @param clock epoch milliseconds; a benchmark may simulate it */
     public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log, LongSupplier clock) {
+        this(client, options, log, clock, RunWatcher.NONE);
+    }
+
+    private WorkflowRunner(
+            BlinkClient client, RunOptions options, BuildLog log, LongSupplier clock, RunWatcher watcher) {
         this.client = client;
         this.options = options;
         this.log = log;
         this.clock = clock;
         this.progress = new StepProgress(log, StepProgress.LINE_LIMIT);
+        this.watcher = watcher;
+    }
+
+    /** This runner, telling {@code watcher} what its waits see while they last. */
+    public WorkflowRunner watchedBy(RunWatcher watcher) {
+        return new WorkflowRunner(client, options, log, clock, watcher);
     }
 
     /** What one {@link #poll} found: wait and poll again, or the end. */
@@ -129,8 +141,12 @@ public final class WorkflowRunner {
                     + "first after "
                     + Durations.describe(options.callbackPolling().initialInterval()) + ").");
         }
-        return FollowState.started(
+        FollowState started = FollowState.started(
                 request.workspaceId(), request.workflowId(), executionId, now, options.timeout(), armed);
+        if (options.waitMode() == WaitMode.FOLLOW) {
+            tell(started);
+        }
+        return started;
     }
 
     /**
@@ -189,8 +205,10 @@ public final class WorkflowRunner {
     public FollowState follow(ExecutionRef execution) {
         log.info("Following execution " + execution.executionId() + " in workspace " + execution.workspaceId() + " on "
                 + client.host() + " for up to " + Durations.describe(options.timeout()));
-        return FollowState.following(
+        FollowState following = FollowState.following(
                 execution.workspaceId(), execution.executionId(), clock.getAsLong(), options.timeout());
+        tell(following);
+        return following;
     }
 
     /**
@@ -250,6 +268,9 @@ public final class WorkflowRunner {
                 status == null ? null : status.state(),
                 now);
         if (decision instanceof PollDecision.PollAgain again) {
+            if (next.looksDifferentFrom(follow)) {
+                tell(next);
+            }
             return new PollResult.Waiting(status == null ? next : printProgress(next, status), again.delay());
         }
         if (decision instanceof PollDecision.Finished && follow.callbackArmed() && follow.wokenAtMillis() == 0) {
@@ -512,6 +533,18 @@ public final class WorkflowRunner {
                 duration,
                 runLink(f),
                 leftPaused);
+    }
+
+    private void tell(FollowState f) {
+        ExecutionState state = f.lastState() == null ? null : ExecutionState.of(f.lastState());
+        watcher.seen(new RunWatcher.Snapshot(
+                f.workspaceId(),
+                f.workflowId(),
+                f.executionId(),
+                state,
+                f.paused(),
+                link(f.workflowId(), f.workspaceId()),
+                runLink(f)));
     }
 
     /** Blink's page of the run, or {@code null} when the connection's form of it needs what is not known. */

@@ -81,6 +81,30 @@ class ExecutionOutcomeTest {
     }
 
     @Test
+    void theReturnedUrlIsTheRunsAndTheWorkflowEditorIsBesideIt() {
+        String run = "https://app.blinkops.com/workspace/ws/executions/ex-1";
+        String editor = "https://app.blinkops.com/workspace/ws/workflow/wf/edit";
+        ExecutionOutcome outcome = new ExecutionOutcome(
+                WaitMode.FOLLOW,
+                "ws",
+                "wf",
+                "ex-1",
+                ExecutionState.of("Completed"),
+                false,
+                Outputs.NONE,
+                null,
+                editor,
+                Duration.ofSeconds(1),
+                run,
+                false);
+
+        assertThat(outcome.toMap()).containsEntry("url", run).containsEntry("workflowUrl", editor);
+        assertThat(outcome.environment())
+                .containsEntry("BLINK_EXECUTION_URL", run)
+                .containsEntry("BLINK_WORKFLOW_URL", editor);
+    }
+
+    @Test
     void summarySaysWhatHappened() {
         assertThat(followed("Failed", false).summary())
                 .isEqualTo("Execution ex-1 ended Failed after 12 s: step 3 failed.");

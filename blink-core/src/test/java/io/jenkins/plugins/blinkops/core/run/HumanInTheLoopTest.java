@@ -9,6 +9,8 @@ import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +65,31 @@ class HumanInTheLoopTest {
         assertThat(occurrences(text, "goes on in Blink")).isEqualTo(1);
         assertThat(text).contains("who must act in Blink: " + outcome.runLink());
         assertThat(text.indexOf("is paused in Blink")).isLessThan(text.indexOf("goes on in Blink"));
+    }
+
+    @Test
+    void aWatcherSeesTheRunStartRunPauseAndGoOnOnceEachWithTheRunLink() throws Exception {
+        server.workflow("ws-1", "wf-1")
+                .takes(Duration.ofMillis(1500))
+                .pausesAfterReads(2)
+                .resumesAfterReads(3);
+        List<RunWatcher.Snapshot> seen = new ArrayList<>();
+
+        ExecutionOutcome outcome = new WorkflowRunner(client, options(WaitMode.FOLLOW), log.log)
+                .watchedBy(seen::add)
+                .run(request);
+
+        assertThat(outcome.success()).isTrue();
+        // started (no state read yet), running, paused, going on: the end itself is the outcome's
+        assertThat(seen)
+                .extracting(s -> s.state() == null ? null : s.state().name())
+                .containsExactly(null, "Running", "Paused", "Running");
+        assertThat(seen).extracting(RunWatcher.Snapshot::paused).containsExactly(false, false, true, false);
+        assertThat(seen).allSatisfy(s -> {
+            assertThat(s.executionId()).isEqualTo(outcome.executionId());
+            assertThat(s.runLink()).isEqualTo(outcome.runLink()).isNotNull();
+            assertThat(s.link()).isEqualTo(outcome.link());
+        });
     }
 
     @Test

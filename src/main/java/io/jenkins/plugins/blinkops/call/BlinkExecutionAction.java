@@ -3,13 +3,15 @@ package io.jenkins.plugins.blinkops.call;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import hudson.EnvVars;
+import hudson.model.BuildBadgeAction;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import io.jenkins.plugins.blinkops.Messages;
-import io.jenkins.plugins.blinkops.core.text.Durations;
 import io.jenkins.plugins.blinkops.core.model.ExecutionState;
 import io.jenkins.plugins.blinkops.core.outputs.OutputTable;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.run.RunWatcher;
+import io.jenkins.plugins.blinkops.core.text.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * execution that the latest one does not have must not look like the latest one's.
  */
 @Restricted(NoExternalUse.class)
-public class BlinkExecutionAction implements RunAction2, EnvironmentContributingAction {
+public class BlinkExecutionAction implements RunAction2, EnvironmentContributingAction, BuildBadgeAction {
     private static final Logger LOGGER = Logger.getLogger(BlinkExecutionAction.class.getName());
     /** Parallel branches of one Pipeline may record at the same time; only one may create the action. */
     private static final Object RECORDING = new Object();
@@ -58,6 +60,11 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Could not save the Blink executions of " + run, e);
         }
+    }
+
+    /** Shows on the build's page each run the build waits for, as the wait sees it, before it ends. */
+    public static RunWatcher showingOn(Run<?, ?> run) {
+        return seen -> record(run, new Execution(seen));
     }
 
     /**
@@ -94,16 +101,44 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
         return out;
     }
 
+    /** What the badge says: the latest run's state, and what the build waits for when it still does. */
+    public String getBadgeTooltip() {
+        Execution latest = getLatest();
+        if (latest == null) {
+            return null;
+        }
+        String state = latest.getState() != null
+                ? latest.getState()
+                : latest.isInProgress()
+                        ? Messages.BlinkExecutionAction_Started()
+                        : Messages.BlinkExecutionAction_NotWaited();
+        String remark = latest.getRemark();
+        return Messages.BlinkExecutionAction_Badge(state) + (remark == null ? "" : " " + remark);
+    }
+
     public Run<?, ?> getRun() {
         return run;
     }
 
+    /**
+     * The variables of the latest execution the build has seen end: one still being waited for (in
+     * another parallel branch) is not yet what a later step should act on.
+     */
     @Override
     public void buildEnvironment(Run<?, ?> build, EnvVars env) {
         List<Execution> now = executions;
-        if (!now.isEmpty()) {
-            env.putAll(now.get(now.size() - 1).environment);
+        for (int i = now.size() - 1; i >= 0; i--) {
+            if (!now.get(i).inProgress) {
+                env.putAll(now.get(i).environment);
+                return;
+            }
         }
+    }
+
+    /** The row of the execution recorded last, for the badge in the build history; {@code null} for none. */
+    public Execution getLatest() {
+        List<Execution> rows = getExecutions();
+        return rows.isEmpty() ? null : rows.get(rows.size() - 1);
     }
 
     @Override
@@ -152,6 +187,14 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
 
         private final boolean timedOut;
 
+        /** {@code null} for builds recorded before runs had a link. */
+        private final String runLink;
+
+        /** Whether the build was still waiting for it when this row was recorded (see {@link #Execution(RunWatcher.Snapshot)}). */
+        private final boolean inProgress;
+
+        private final boolean paused;
+
         /**
          * @param showOutputs     whether the step prints its outputs: a user who keeps them out of the
          *                        log does not want them on the page either
@@ -175,6 +218,32 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
             this.durationMillis =
                     outcome.duration() == null ? null : outcome.duration().toMillis();
             this.timedOut = outcome.timedOut();
+            this.runLink = outcome.runLink();
+            this.inProgress = false;
+            this.paused = outcome.state() != null && outcome.state().isPaused();
+        }
+
+        /**
+         * A run the build is still waiting for, as the wait saw it last: the page shows it (paused for
+         * a person, above all) before it ends; the row of its end replaces this one.
+         */
+        public Execution(RunWatcher.Snapshot seen) {
+            this.workflowId = seen.workflowId();
+            this.executionId = seen.executionId();
+            this.state = seen.state() == null ? null : seen.state().name();
+            this.success = false;
+            this.summary = null;
+            this.link = seen.link();
+            this.environment = Map.of();
+            this.outputs = null;
+            this.outputsCut = false;
+            this.outputsHidden = false;
+            this.remark = null;
+            this.durationMillis = null;
+            this.timedOut = false;
+            this.runLink = seen.runLink();
+            this.inProgress = true;
+            this.paused = seen.paused();
         }
 
         /** For a Pipeline step, which returns the outputs to the script instead of setting variables. */
@@ -206,7 +275,20 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
 
         /** What the page says beside the id, the state and the duration; the summary for old builds. */
         public String getRemark() {
+            if (inProgress) {
+                return paused ? Messages.BlinkExecutionAction_Paused() : Messages.BlinkExecutionAction_Waiting();
+            }
             return durationMillis == null ? summary : remark;
+        }
+
+        /** Whether the build was still waiting for the run when the row was recorded. */
+        public boolean isInProgress() {
+            return inProgress;
+        }
+
+        /** Blink's page of this run; {@code null} without an execution id, and for builds recorded before runs had one. */
+        public String getRunLink() {
+            return runLink;
         }
 
         /** How long the build waited, in words; {@code null} when not known. */
@@ -216,11 +298,14 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
 
         /** Jenkins' own status symbol for the state, so the page reads like a build's and follows its theme. */
         public String getStatusSymbol() {
+            if (inProgress && !paused) {
+                return "symbol-status-nobuilt-anime";
+            }
             if (state == null) {
                 return "symbol-status-nobuilt";
             }
             ExecutionState seen = ExecutionState.of(state);
-            if (seen.isPaused()) {
+            if (seen.isPaused() || paused) {
                 // a person must act in Blink, as a build waits for input
                 return "symbol-status-yellow";
             }

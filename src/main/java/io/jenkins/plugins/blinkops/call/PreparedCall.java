@@ -9,11 +9,11 @@ import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.callback.CallbackToken;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
-import io.jenkins.plugins.blinkops.core.text.BuildLog;
-import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.run.RunOptions;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -55,7 +55,10 @@ public record PreparedCall(BlinkClient client, ExecutionRequest request, RunOpti
             if (callback != null) {
                 request = request.withCallback(callbackBase, callback);
             }
-            request = request.withJenkinsContext(JenkinsContext.of(run));
+            // the nonce goes in any case: it is how an ambiguous answer to the start is resolved
+            if (config.isSendJenkinsContext()) {
+                request = request.withJenkinsContext(JenkinsContext.of(run));
+            }
             return new PreparedCall(session.client(), request, options, callback);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.PreparedCall_InvalidInput(e.getMessage()));
@@ -70,7 +73,8 @@ public record PreparedCall(BlinkClient client, ExecutionRequest request, RunOpti
         return callback == null ? () -> {} : BlinkCallbackAction.listen(callback.hash(), wake);
     }
 
-    public WorkflowRunner runner(BuildLog log) {
-        return new WorkflowRunner(client, options, log);
+    /** The runner of this call, showing the run on the build's page while the build waits for it. */
+    public WorkflowRunner runner(Run<?, ?> run, BuildLog log) {
+        return new WorkflowRunner(client, options, log).watchedBy(BlinkExecutionAction.showingOn(run));
     }
 }

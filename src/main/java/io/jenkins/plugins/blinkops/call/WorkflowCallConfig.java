@@ -2,6 +2,7 @@ package io.jenkins.plugins.blinkops.call;
 
 import io.jenkins.plugins.blinkops.core.client.ExecutionSpec;
 import io.jenkins.plugins.blinkops.core.run.FailureHandling;
+import io.jenkins.plugins.blinkops.core.run.PausedHandling;
 import io.jenkins.plugins.blinkops.core.run.RunOptions;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import org.kohsuke.accmod.Restricted;
@@ -46,6 +47,18 @@ public interface WorkflowCallConfig {
 
     boolean isStrictReferences();
 
+    /** What the wait does when Blink shows the run paused for a person. */
+    PausedHandling getOnPaused();
+
+    /** Whether the wait prints each step of the run as it starts and ends. */
+    boolean isProgress();
+
+    /** A past execution whose inputs Blink is to run with again (Blink's {@code past_exec_ref}); blank for none. */
+    String getPastExecutionRef();
+
+    /** Whether the start tells Blink which job and build asked for it ({@code event.jenkins}). */
+    boolean isSendJenkinsContext();
+
     default ExecutionSpec toSpec(Object inputs, Object event) {
         return new ExecutionSpec(
                 getWorkspaceId(),
@@ -55,11 +68,18 @@ public interface WorkflowCallConfig {
                 event,
                 getRunner(),
                 getTriggerType(),
-                null,
+                getPastExecutionRef(),
                 isStrictReferences());
     }
 
     default RunSettings toRunSettings() {
-        return new RunSettings(getWaitMode(), getTimeoutMinutes(), getOnFailure(), isCancelOnAbort(), isPrintOutputs());
+        return new RunSettings(
+                getWaitMode(),
+                getTimeoutMinutes(),
+                getOnFailure(),
+                isCancelOnAbort(),
+                isPrintOutputs(),
+                getOnPaused(),
+                !isProgress());
     }
 }

@@ -12,9 +12,9 @@ import io.jenkins.plugins.blinkops.config.BlinkConnection;
 import io.jenkins.plugins.blinkops.config.BlinkGlobalConfiguration;
 import io.jenkins.plugins.blinkops.config.BlinkSession;
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
+import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
 import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
-import io.jenkins.plugins.blinkops.core.model.WorkflowSummary;
 import io.jenkins.plugins.blinkops.freestyle.BlinkExecuteBuilder;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +50,11 @@ public final class WorkflowCallForms {
             "timeoutMinutes",
             "cancelOnAbort",
             "printOutputs",
-            "strictReferences");
+            "strictReferences",
+            "onPaused",
+            "progress",
+            "pastExecutionRef",
+            "sendJenkinsContext");
 
     private WorkflowCallForms() {}
 

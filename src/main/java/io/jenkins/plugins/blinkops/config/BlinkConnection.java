@@ -11,12 +11,13 @@ import io.jenkins.plugins.blinkops.callback.BlinkCallbackAction;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
 import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
+import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.target.ApiKey;
 import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.target.BlinkHost;
-import io.jenkins.plugins.blinkops.core.text.BuildLog;
-import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.target.RunLinkTemplate;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -45,6 +46,8 @@ public class BlinkConnection implements Describable<BlinkConnection> {
     private int maxConcurrentRequests = ConnectionSettings.DEFAULT_MAX_CONCURRENT_REQUESTS;
     private boolean callbackEnabled;
     private String callbackUrl;
+    /** {@code null}: {@link RunLinkTemplate#DEFAULT_TEMPLATE}. */
+    private String runLinkTemplate;
 
     @DataBoundConstructor
     public BlinkConnection(String name) {
@@ -138,6 +141,18 @@ public class BlinkConnection implements Describable<BlinkConnection> {
         this.callbackUrl = Util.fixEmptyAndTrim(callbackUrl);
     }
 
+    /** The form of the link to one run in Blink; blank: {@link RunLinkTemplate#DEFAULT_TEMPLATE}. */
+    public String getRunLinkTemplate() {
+        return runLinkTemplate;
+    }
+
+    @DataBoundSetter
+    public void setRunLinkTemplate(String runLinkTemplate) {
+        String given = Util.fixEmptyAndTrim(runLinkTemplate);
+        // the default is not stored, so that a better default later reaches every connection that kept it
+        this.runLinkTemplate = RunLinkTemplate.DEFAULT_TEMPLATE.equals(given) ? null : given;
+    }
+
     /**
      * Where Blink is to call back, up to the token: {@code <Jenkins URL>/blink-callback/}; or
      * {@code null} when callbacks are off, or on but Jenkins has no URL to give (the log says so).
@@ -167,7 +182,8 @@ public class BlinkConnection implements Describable<BlinkConnection> {
                         Duration.ofSeconds(callTimeoutSeconds))
                 .withMaxConcurrentRequests(maxConcurrentRequests)
                 .withProxy(JenkinsProxy.current())
-                .withUserAgent(PluginVersion.userAgent());
+                .withUserAgent(PluginVersion.userAgent())
+                .withRunLink(runLinkTemplate == null ? null : new RunLinkTemplate(runLinkTemplate));
     }
 
     /**
@@ -217,6 +233,11 @@ public class BlinkConnection implements Describable<BlinkConnection> {
         /** A connection as new, whose values the form shows as defaults. */
         public BlinkConnection getDefaults() {
             return new BlinkConnection(null);
+        }
+
+        /** Shown in the empty field, so that the form says what a blank one means. */
+        public String getDefaultRunLinkTemplate() {
+            return RunLinkTemplate.DEFAULT_TEMPLATE;
         }
 
         @POST
@@ -292,6 +313,19 @@ public class BlinkConnection implements Describable<BlinkConnection> {
             return url.startsWith("http://")
                     ? FormValidation.warning(Messages.BlinkConnection_CallbackUrlInClear())
                     : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckRunLinkTemplate(@QueryParameter String value) {
+            if (!isAdmin() || Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.ok();
+            }
+            try {
+                new RunLinkTemplate(value);
+                return FormValidation.ok();
+            } catch (InvalidInputException e) {
+                return FormValidation.error(Messages.BlinkConnection_RunLinkTemplateInvalid(e.getMessage()));
+            }
         }
 
         @POST

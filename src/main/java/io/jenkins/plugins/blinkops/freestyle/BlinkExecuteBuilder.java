@@ -12,6 +12,7 @@ import io.jenkins.plugins.blinkops.call.BlinkInput;
 import io.jenkins.plugins.blinkops.call.WorkflowCallConfig;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FailureHandling;
+import io.jenkins.plugins.blinkops.core.run.PausedHandling;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,6 +44,13 @@ public class BlinkExecuteBuilder extends Builder implements WorkflowCallConfig {
     private boolean cancelOnAbort = true;
     private boolean printOutputs = true;
     private boolean strictReferences;
+    private PausedHandling onPaused = PausedHandling.WAIT;
+    /** Stored inverted: a job saved before progress was printed reads {@code false} here, and prints it. */
+    private boolean hideProgress;
+
+    private String pastExecutionRef;
+    /** Stored inverted, as {@link #hideProgress}. */
+    private boolean withholdJenkinsContext;
 
     @DataBoundConstructor
     public BlinkExecuteBuilder(String workflowId) {
@@ -199,6 +207,47 @@ public class BlinkExecuteBuilder extends Builder implements WorkflowCallConfig {
     @DataBoundSetter
     public void setStrictReferences(boolean strictReferences) {
         this.strictReferences = strictReferences;
+    }
+
+    @Override
+    public PausedHandling getOnPaused() {
+        // null in a job saved before it was a setting
+        return onPaused == null ? PausedHandling.WAIT : onPaused;
+    }
+
+    @DataBoundSetter
+    public void setOnPaused(PausedHandling onPaused) {
+        this.onPaused = onPaused == null ? PausedHandling.WAIT : onPaused;
+    }
+
+    @Override
+    public boolean isProgress() {
+        return !hideProgress;
+    }
+
+    @DataBoundSetter
+    public void setProgress(boolean progress) {
+        this.hideProgress = !progress;
+    }
+
+    @Override
+    public String getPastExecutionRef() {
+        return pastExecutionRef;
+    }
+
+    @DataBoundSetter
+    public void setPastExecutionRef(String pastExecutionRef) {
+        this.pastExecutionRef = Util.fixEmptyAndTrim(pastExecutionRef);
+    }
+
+    @Override
+    public boolean isSendJenkinsContext() {
+        return !withholdJenkinsContext;
+    }
+
+    @DataBoundSetter
+    public void setSendJenkinsContext(boolean sendJenkinsContext) {
+        this.withholdJenkinsContext = !sendJenkinsContext;
     }
 
     /** No {@code @Symbol}: in a Pipeline a symbol of what is not a step silently does nothing. */

@@ -11,11 +11,11 @@ import io.jenkins.plugins.blinkops.call.PreparedCall;
 import io.jenkins.plugins.blinkops.call.WorkflowCallConfig;
 import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.callback.Wakeup;
-import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import io.jenkins.plugins.blinkops.core.outputs.OutputVariables;
 import io.jenkins.plugins.blinkops.core.run.BuildVerdict;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.util.Map;
 
 /**
@@ -43,7 +43,7 @@ final class BuildStepCall {
         PreparedCall call = PreparedCall.prepare(run, BuildVariables.of(run, environment), log, config, inputs, event);
         Wakeup wakeup = new Wakeup();
         try (CallbackRegistry.Registration listening = call.listen(wakeup::ring)) {
-            ExecutionOutcome outcome = call.runner(log).run(call.request(), wakeup);
+            ExecutionOutcome outcome = call.runner(run, log).run(call.request(), wakeup);
             // a freestyle build's later steps read outputs only from their environment
             OutputVariables variables = OutputVariables.of(outcome.outputs().values());
             if (variables.leftOutLine() != null) {

@@ -13,6 +13,7 @@ import io.jenkins.plugins.blinkops.call.WorkflowCallFormEndpoints;
 import io.jenkins.plugins.blinkops.call.WorkflowCallForms;
 import io.jenkins.plugins.blinkops.core.json.JsonValues;
 import io.jenkins.plugins.blinkops.core.run.FailureHandling;
+import io.jenkins.plugins.blinkops.core.run.PausedHandling;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import io.jenkins.plugins.blinkops.freestyle.BlinkExecuteBuilder;
 import java.util.LinkedHashMap;
@@ -54,6 +55,13 @@ public class BlinkExecuteStep extends BlinkStep implements WorkflowCallConfig {
     private boolean cancelOnAbort = true;
     private boolean printOutputs = true;
     private boolean strictReferences;
+    private PausedHandling onPaused = PausedHandling.WAIT;
+    /** Stored inverted: a job saved before progress was printed reads {@code false} here, and prints it. */
+    private boolean hideProgress;
+
+    private String pastExecutionRef;
+    /** Stored inverted, as {@link #hideProgress}. */
+    private boolean withholdJenkinsContext;
 
     @DataBoundConstructor
     public BlinkExecuteStep(String workflowId) {
@@ -178,6 +186,47 @@ public class BlinkExecuteStep extends BlinkStep implements WorkflowCallConfig {
     @DataBoundSetter
     public void setStrictReferences(boolean strictReferences) {
         this.strictReferences = strictReferences;
+    }
+
+    @Override
+    public PausedHandling getOnPaused() {
+        // null in a job saved before it was a setting
+        return onPaused == null ? PausedHandling.WAIT : onPaused;
+    }
+
+    @DataBoundSetter
+    public void setOnPaused(PausedHandling onPaused) {
+        this.onPaused = onPaused == null ? PausedHandling.WAIT : onPaused;
+    }
+
+    @Override
+    public boolean isProgress() {
+        return !hideProgress;
+    }
+
+    @DataBoundSetter
+    public void setProgress(boolean progress) {
+        this.hideProgress = !progress;
+    }
+
+    @Override
+    public String getPastExecutionRef() {
+        return pastExecutionRef;
+    }
+
+    @DataBoundSetter
+    public void setPastExecutionRef(String pastExecutionRef) {
+        this.pastExecutionRef = Util.fixEmptyAndTrim(pastExecutionRef);
+    }
+
+    @Override
+    public boolean isSendJenkinsContext() {
+        return !withholdJenkinsContext;
+    }
+
+    @DataBoundSetter
+    public void setSendJenkinsContext(boolean sendJenkinsContext) {
+        this.withholdJenkinsContext = !sendJenkinsContext;
     }
 
     @Extension

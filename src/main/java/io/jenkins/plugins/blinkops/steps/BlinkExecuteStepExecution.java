@@ -6,10 +6,10 @@ import io.jenkins.plugins.blinkops.Messages;
 import io.jenkins.plugins.blinkops.call.BuildVariables;
 import io.jenkins.plugins.blinkops.call.PreparedCall;
 import io.jenkins.plugins.blinkops.config.BackgroundCalls;
-import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FollowState;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -48,7 +48,7 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
         BuildLog log = log();
         PreparedCall call =
                 PreparedCall.prepare(run, BuildVariables.asGiven(run), log, step, step.getInputs(), step.getEvent());
-        WorkflowRunner runner = call.runner(log);
+        WorkflowRunner runner = call.runner(run, log);
         use(call.client(), runner);
         if (isDone()) {
             return;

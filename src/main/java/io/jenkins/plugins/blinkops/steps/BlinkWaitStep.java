@@ -12,6 +12,7 @@ import io.jenkins.plugins.blinkops.call.RunSettings;
 import io.jenkins.plugins.blinkops.call.WorkflowCallConfig;
 import io.jenkins.plugins.blinkops.call.WorkflowCallForms;
 import io.jenkins.plugins.blinkops.core.run.FailureHandling;
+import io.jenkins.plugins.blinkops.core.run.PausedHandling;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import io.jenkins.plugins.blinkops.freestyle.BlinkExecuteBuilder;
 import java.util.List;
@@ -38,6 +39,9 @@ public class BlinkWaitStep extends ExecutionStep {
     private FailureHandling onFailure = FailureHandling.FAILURE;
     private boolean cancelOnAbort;
     private boolean printOutputs = true;
+    private PausedHandling onPaused = PausedHandling.WAIT;
+    /** Stored inverted: a step saved before progress was printed reads {@code false} here, and prints it. */
+    private boolean hideProgress;
 
     @DataBoundConstructor
     public BlinkWaitStep(String executionId) {
@@ -85,15 +89,35 @@ public class BlinkWaitStep extends ExecutionStep {
         this.printOutputs = printOutputs;
     }
 
+    public PausedHandling getOnPaused() {
+        // null in a job saved before it was a setting
+        return onPaused == null ? PausedHandling.WAIT : onPaused;
+    }
+
+    @DataBoundSetter
+    public void setOnPaused(PausedHandling onPaused) {
+        this.onPaused = onPaused == null ? PausedHandling.WAIT : onPaused;
+    }
+
+    public boolean isProgress() {
+        return !hideProgress;
+    }
+
+    @DataBoundSetter
+    public void setProgress(boolean progress) {
+        this.hideProgress = !progress;
+    }
+
     RunSettings toRunSettings() {
-        return new RunSettings(WaitMode.FOLLOW, timeoutMinutes, onFailure, cancelOnAbort, printOutputs);
+        return new RunSettings(
+                WaitMode.FOLLOW, timeoutMinutes, onFailure, cancelOnAbort, printOutputs, getOnPaused(), hideProgress);
     }
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor implements ExecutionFormEndpoints {
         public DescriptorImpl() {
             // the same words as blinkExecute's where the field means the same
-            List.of("connection", "credentialsId", "printOutputs")
+            List.of("connection", "credentialsId", "printOutputs", "onPaused", "progress")
                     .forEach(field -> addHelpFileRedirect(field, BlinkExecuteBuilder.class, field));
         }
 

@@ -14,12 +14,12 @@ import io.jenkins.plugins.blinkops.config.BlinkSession;
 import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
-import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.text.BuildLog;
-import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FollowState;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Future;
@@ -124,8 +124,12 @@ abstract class FollowingStepExecution extends StepExecution {
 
     /** Opens the connection with the key the build may use, and the runner that calls Blink through it. */
     final BlinkSession openSession() throws IOException, InterruptedException {
-        BlinkSession session = BlinkSession.forRun(getContext().get(Run.class), connection, credentialsId);
-        use(session.client(), new WorkflowRunner(session.client(), settings.toRunOptions(), log()));
+        Run<?, ?> run = getContext().get(Run.class);
+        BlinkSession session = BlinkSession.forRun(run, connection, credentialsId);
+        use(
+                session.client(),
+                new WorkflowRunner(session.client(), settings.toRunOptions(), log())
+                        .watchedBy(BlinkExecutionAction.showingOn(run)));
         return session;
     }
 

@@ -38,6 +38,8 @@ class ConfigurationAsCodeTest {
         BlinkConnection lab = connections.get(1);
         assertThat(lab.getDefaultWorkspaceId()).isNull();
         assertThat(lab.getResponseTimeoutSeconds()).isEqualTo(30);
+        assertThat(lab.getRunLinkTemplate()).isEqualTo("{host}/runs/{executionId}");
+        assertThat(production.getRunLinkTemplate()).as("blank: the default").isNull();
     }
 
     @Test
@@ -68,5 +70,7 @@ class ConfigurationAsCodeTest {
         assertThat(production.getScalarValue("callbackEnabled")).isEqualTo("true");
         assertThat(production.getScalarValue("callbackUrl")).isEqualTo("https://jenkins.example.com/");
         assertThat(connections.get(1).asMapping().getScalarValue("name")).isEqualTo("lab");
+        assertThat(connections.get(1).asMapping().getScalarValue("runLinkTemplate"))
+                .isEqualTo("{host}/runs/{executionId}");
     }
 }

@@ -26,6 +26,7 @@ import io.jenkins.plugins.blinkops.call.BlinkInput;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import io.jenkins.plugins.blinkops.core.run.FailureHandling;
+import io.jenkins.plugins.blinkops.core.run.PausedHandling;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -334,11 +335,19 @@ class BlinkExecuteBuilderTest extends ConfiguredBlinkTest {
         builder.setCancelOnAbort(false);
         builder.setPrintOutputs(false);
         builder.setStrictReferences(true);
+        builder.setOnPaused(PausedHandling.CONTINUE);
+        builder.setProgress(false);
+        builder.setPastExecutionRef("${EARLIER}");
+        builder.setSendJenkinsContext(false);
         project.getBuildersList().add(builder);
 
         project = j.configRoundtrip(project);
 
         j.assertEqualDataBoundBeans(builder, project.getBuildersList().get(0));
+        BlinkExecuteBuilder after = project.getBuildersList().get(BlinkExecuteBuilder.class);
+        assertThat(after.getOnPaused()).isEqualTo(PausedHandling.CONTINUE);
+        assertThat(after.isProgress()).isFalse();
+        assertThat(after.isSendJenkinsContext()).isFalse();
     }
 
     @Test
@@ -356,5 +365,9 @@ class BlinkExecuteBuilderTest extends ConfiguredBlinkTest {
         assertThat(after.getOnFailure()).isEqualTo(FailureHandling.FAILURE);
         assertThat(after.isCancelOnAbort()).isTrue();
         assertThat(after.isPrintOutputs()).isTrue();
+        assertThat(after.getOnPaused()).isEqualTo(PausedHandling.WAIT);
+        assertThat(after.isProgress()).isTrue();
+        assertThat(after.getPastExecutionRef()).isNull();
+        assertThat(after.isSendJenkinsContext()).isTrue();
     }
 }

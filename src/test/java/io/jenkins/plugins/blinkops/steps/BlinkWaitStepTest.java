@@ -97,17 +97,21 @@ class BlinkWaitStepTest extends ConfiguredBlinkTest {
                 stage('wait') {
                   def r = blinkWait executionId: env.STARTED, workspaceId: '%s', timeoutMinutes: 5
                   echo "id=${r.executionId} state=${r.state} success=${r.success} verdict=${r.outputs.verdict} hosts=${r.outputs.hosts}"
-                  echo "url=${r.url}"
+                  echo "url=${r.url} workflowUrl=${r.workflowUrl}"
                 }
                 stage('later') {
-                  echo "env id=${env.BLINK_EXECUTION_ID} state=${env.BLINK_EXECUTION_STATE}"
+                  echo "env id=${env.BLINK_EXECUTION_ID} state=${env.BLINK_EXECUTION_STATE} url=${env.BLINK_EXECUTION_URL}"
                 }
                 """.formatted(WORKFLOW, WORKSPACE)));
 
         String id = server.executions().get(0).id();
         j.assertLogContains("id=" + id + " state=Completed success=true verdict=contained hosts=2", run);
-        j.assertLogContains("url=" + server.url() + "/workspace/" + WORKSPACE + "/workflow/" + WORKFLOW + "/edit", run);
-        j.assertLogContains("env id=" + id + " state=Completed", run);
+        String runLink = server.url() + "/workspace/" + WORKSPACE + "/executions/" + id;
+        j.assertLogContains(
+                "url=" + runLink + " workflowUrl=" + server.url() + "/workspace/" + WORKSPACE + "/workflow/" + WORKFLOW
+                        + "/edit",
+                run);
+        j.assertLogContains("env id=" + id + " state=Completed url=" + runLink, run);
         assertThat(server.count(Route.EXECUTE)).isEqualTo(1);
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  *   -Dexec.mainClass=io.jenkins.plugins.blinkops.core.bench.Benchmarks
  * </pre>
  *
- * or some of them with {@code -Dexec.args="start follow scale outputs sync callback"}. See docs/PERFORMANCE.md.
+ * or some of them with {@code -Dexec.args="start follow scale progress outputs sync callback"}. See docs/PERFORMANCE.md.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -31,6 +31,7 @@ public final class Benchmarks {
         ALL.put("start", StartOverhead::run);
         ALL.put("follow", FollowCost::run);
         ALL.put("scale", Scale::run);
+        ALL.put("progress", ProgressCost::run);
         ALL.put("outputs", LargeOutputs::run);
         ALL.put("sync", SyncScale::run);
         ALL.put("callback", CallbackWake::run);

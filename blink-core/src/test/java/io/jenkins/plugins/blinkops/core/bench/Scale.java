@@ -14,8 +14,13 @@ import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
 import io.jenkins.plugins.blinkops.core.target.ApiKey;
 import io.jenkins.plugins.blinkops.core.target.BlinkHost;
 import io.jenkins.plugins.blinkops.core.text.BuildLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -62,7 +67,7 @@ final class Scale {
         String outcomes = "";
         boolean allRight = true;
         for (int run = 0; run < RUNS; run++) {
-            One one = once();
+            One one = once(RunOptions.DEFAULT.progress(), 0);
             wall.add(one.wallSeconds);
             heap.add(one.peakHeapMb);
             threads.add((double) one.peakThreads);
@@ -109,22 +114,34 @@ final class Scale {
             int completed,
             int failed,
             int wrong,
-            int maxConcurrent) {}
+            int maxConcurrent,
+            int stepGets,
+            List<Integer> followStateBytes) {}
 
-    private static One once() throws Exception {
+    /**
+     * One run of {@link #EXECUTIONS} follows.
+     *
+     * @param progress whether each follow prints the run's steps ({@link RunOptions#progress()})
+     * @param steps    steps per run (0: the fake's one step); more steps, more progress lines
+     */
+    static One once(boolean progress, int steps) throws Exception {
         try (FakeBlinkServer server = FakeBlinkServer.start()) {
             server.workspace("ws-1", "Ops");
             for (int k = 0; k < 40; k++) {
                 server.workflow("ws-1", "wf-" + k)
                         .takes(Duration.ofMillis(1000 + 100L * k))
                         .endsWith(k % 4 == 0 ? "Failed" : "Completed");
+                if (steps > 0) {
+                    server.workflow("ws-1", "wf-" + k).steps(steps);
+                }
             }
             BlinkTransport transport = BlinkTransport.forSettings(ConnectionSettings.of(BlinkHost.parse(server.url())));
             BlinkClient client = new BlinkClient(transport, ApiKey.of("test-api-key"));
             RunOptions options = RunOptions.DEFAULT
                     .withPolling(POLLING)
                     .withTimeout(Duration.ofMinutes(2))
-                    .withPrintOutputs(false);
+                    .withPrintOutputs(false)
+                    .withProgress(progress);
             WorkflowRunner runner =
                     new WorkflowRunner(client, options, new BuildLog(new PrintStream(OutputStream.nullOutputStream())));
             ScheduledExecutorService scheduler =
@@ -132,6 +149,7 @@ final class Scale {
             ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("bench-worker-"));
             CountDownLatch done = new CountDownLatch(EXECUTIONS);
             ConcurrentLinkedQueue<String> wrongs = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Integer> stateBytes = new ConcurrentLinkedQueue<>();
             AtomicInteger completed = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
 
@@ -148,7 +166,8 @@ final class Scale {
                 ExecutionRequest request = ExecutionRequest.builder("ws-1", "wf-" + k)
                         .input("n", i)
                         .build();
-                Step step = new Step(runner, scheduler, workers, done, wrongs, completed, failed, shouldFail);
+                Step step =
+                        new Step(runner, scheduler, workers, done, wrongs, stateBytes, completed, failed, shouldFail);
                 scheduler.execute(() -> workers.execute(() -> step.start(request)));
             }
             if (!done.await(5, TimeUnit.MINUTES)) {
@@ -171,7 +190,9 @@ final class Scale {
                     completed.get(),
                     failed.get(),
                     wrongs.size(),
-                    transport.settings().maxConcurrentRequests());
+                    transport.settings().maxConcurrentRequests(),
+                    server.count(Route.GET_STEPS),
+                    List.copyOf(stateBytes));
             if (transport.leasedConnections() != 0) {
                 throw new IllegalStateException("connections still leased: " + transport.leasedConnections());
             }
@@ -187,6 +208,7 @@ final class Scale {
             ExecutorService workers,
             CountDownLatch done,
             ConcurrentLinkedQueue<String> wrongs,
+            ConcurrentLinkedQueue<Integer> stateBytes,
             AtomicInteger completed,
             AtomicInteger failed,
             boolean shouldFail) {
@@ -204,6 +226,8 @@ final class Scale {
             try {
                 WorkflowRunner.PollResult r = runner.poll(state);
                 if (r instanceof WorkflowRunner.PollResult.Done d) {
+                    // what the step kept while it waited, as a Pipeline step saves it
+                    stateBytes.add(serializedSize(state));
                     ExecutionOutcome o = d.outcome();
                     if (o.timedOut() || o.success() == shouldFail) {
                         end("wrong outcome " + o.summary());
@@ -272,6 +296,16 @@ final class Scale {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    static int serializedSize(Serializable value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.size();
     }
 
     static void gcQuietly() throws InterruptedException {

@@ -3,12 +3,18 @@ package io.jenkins.plugins.blinkops;
 import static io.jenkins.plugins.blinkops.BlinkFixture.WORKFLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.Describable;
+import hudson.model.Descriptor;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.blinkops.config.BlinkConnection;
 import io.jenkins.plugins.blinkops.freestyle.BlinkCancelBuilder;
 import io.jenkins.plugins.blinkops.freestyle.BlinkExecuteBuilder;
 import io.jenkins.plugins.blinkops.freestyle.BlinkPostBuildAction;
+import io.jenkins.plugins.blinkops.steps.BlinkCancelStep;
 import io.jenkins.plugins.blinkops.steps.BlinkExecuteStep;
+import io.jenkins.plugins.blinkops.steps.BlinkWaitStep;
+import java.util.ArrayList;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
@@ -17,6 +23,8 @@ import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTableRow;
 import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -25,6 +33,32 @@ import org.jvnet.hudson.test.JenkinsRule;
 
 /** Every page the plugin adds to or shows in Jenkins renders, with what a user comes to it for. */
 class JenkinsPagesTest extends ConfiguredBlinkTest {
+    /** Every field a user can set, in a form or a script, has its inline help (the Steps Reference shows it too). */
+    @Test
+    void everyFieldOfEveryFormHasHelp() throws Exception {
+        List<Class<?>> describables = List.of(
+                BlinkExecuteBuilder.class,
+                BlinkPostBuildAction.class,
+                BlinkCancelBuilder.class,
+                BlinkExecuteStep.class,
+                BlinkWaitStep.class,
+                BlinkCancelStep.class,
+                BlinkConnection.class);
+        List<String> missing = j.executeOnServer(() -> {
+            // a help file is looked up as a page of the web request
+            List<String> without = new ArrayList<>();
+            for (Class<?> type : describables) {
+                Descriptor<?> descriptor = j.jenkins.getDescriptorOrDie(type.asSubclass(Describable.class));
+                for (DescribableParameter field : DescribableModel.of(type).getParameters()) {
+                    if (descriptor.getHelpFile(field.getName()) == null) {
+                        without.add(type.getSimpleName() + "." + field.getName());
+                    }
+                }
+            }
+            return without;
+        });
+        assertThat(missing).isEmpty();
+    }
 
     @Test
     void theSystemConfigurationShowsTheConnections() throws Exception {

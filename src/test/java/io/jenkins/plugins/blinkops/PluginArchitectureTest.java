@@ -1,6 +1,7 @@
 package io.jenkins.plugins.blinkops;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.accmod.Restricted;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The layout of the Jenkins layer, checked on its compiled classes: which package may use which,
@@ -101,6 +103,23 @@ class PluginArchitectureTest {
                 .haveModifier(JavaModifier.PUBLIC)
                 .should()
                 .beAnnotatedWith(Restricted.class)
+                .check(plugin);
+    }
+
+    /**
+     * Every form method (a check, a list, Test connection) answers POST only: a GET from a link in a
+     * mail or another site must not make Jenkins call Blink with a key. Who may call each is
+     * checked where it runs (FormSecurityTest, BlinkGlobalConfigurationTest).
+     */
+    @Test
+    void everyFormMethodAnswersPostOnly() {
+        methods()
+                .that()
+                .arePublic()
+                .and()
+                .haveNameMatching("do(Check|Fill|Test)[A-Z].*")
+                .should()
+                .beAnnotatedWith(POST.class)
                 .check(plugin);
     }
 }

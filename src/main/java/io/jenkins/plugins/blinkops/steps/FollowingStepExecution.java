@@ -95,7 +95,12 @@ abstract class FollowingStepExecution extends StepExecution {
 
     /** Does {@code work} on {@link BackgroundCalls}, never on the Pipeline's own thread. */
     final void inBackground(Work work) {
-        BackgroundCalls.submit(() -> guarded(work));
+        submit(() -> guarded(work));
+    }
+
+    /** Runs {@code call} on {@link BackgroundCalls}, in the share of the step's connection. */
+    final boolean submit(Runnable call) {
+        return BackgroundCalls.submit(connection, call);
     }
 
     /**
@@ -230,7 +235,7 @@ abstract class FollowingStepExecution extends StepExecution {
                 nextPoll = null;
             }
         }
-        if (!BackgroundCalls.submit(this::poll)) {
+        if (!submit(this::poll)) {
             synchronized (this) {
                 polling = false;
             }
@@ -305,7 +310,7 @@ abstract class FollowingStepExecution extends StepExecution {
             return;
         }
         BackgroundCalls.onTimer(end, CANCEL_GRACE_MILLIS);
-        boolean submitted = BackgroundCalls.submit(() -> {
+        boolean submitted = submit(() -> {
             try {
                 cancelWith.abort(toCancel);
             } finally {

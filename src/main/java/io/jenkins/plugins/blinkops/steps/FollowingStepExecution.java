@@ -16,6 +16,7 @@ import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FollowState;
+import io.jenkins.plugins.blinkops.core.run.WaitClock;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
 import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
@@ -269,6 +270,8 @@ abstract class FollowingStepExecution extends StepExecution {
             resumeBeforeFollowing();
             return;
         }
+        // saved on the clock of the JVM before the restart: carried over to this one's
+        follow = follow.resumed(WaitClock.SYSTEM);
         if (callbackHash != null) {
             synchronized (this) {
                 callbackListener = BlinkCallbackAction.listen(callbackHash, this::wake);

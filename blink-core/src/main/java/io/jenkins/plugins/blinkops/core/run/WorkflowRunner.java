@@ -33,15 +33,20 @@ public final class WorkflowRunner {
     private final BlinkClient client;
     private final RunOptions options;
     private final BuildLog log;
-    private final LongSupplier clock;
+    private final WaitClock clock;
     private final StepProgress progress;
 
     public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log) {
-        this(client, options, log, System::currentTimeMillis);
+        this(client, options, log, WaitClock.SYSTEM);
     }
 
-    /** @param clock epoch milliseconds; a benchmark may simulate it */
+    /** @param clock milliseconds; a benchmark may simulate them */
     public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log, LongSupplier clock) {
+        this(client, options, log, WaitClock.simulated(clock));
+    }
+
+    /** @param clock what waits are measured by; a test moves its wall clock and its monotonic one */
+    public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log, WaitClock clock) {
         this.client = client;
         this.options = options;
         this.log = log;
@@ -107,20 +112,20 @@ public final class WorkflowRunner {
      */
     public Duration firstPollDelay(FollowState follow) {
         Duration first = PollDecision.firstDelay(options.callbackPolling(), follow);
-        long left = Math.max(0, follow.deadlineMillis() - clock.getAsLong());
-        return first.toMillis() > left ? Duration.ofMillis(left) : first;
+        Duration left = follow.remaining(clock.millis());
+        return first.compareTo(left) > 0 ? left : first;
     }
 
     /** Blink's callback came: the wait polls now, and soon again for a while (see {@link PollDecision}). */
     public FollowState woken(FollowState follow) {
         log.info("Blink called back; reading execution " + follow.executionId() + " now.");
-        return follow.woken(clock.getAsLong());
+        return follow.woken(clock.millis());
     }
 
     /** Starts the workflow asynchronously: Blink answers with the execution id at once. */
     public FollowState start(ExecutionRequest request) throws BlinkApiException, InterruptedException {
         logStarting(request);
-        long now = clock.getAsLong();
+        long now = clock.millis();
         String executionId = startExactlyOnce(request, now);
         log.info("Started execution " + executionId + " — " + link(request.workflowId(), request.workspaceId()));
         boolean armed = request.callbackArmed() && options.waitMode() == WaitMode.FOLLOW;
@@ -130,7 +135,8 @@ public final class WorkflowRunner {
                     + Durations.describe(options.callbackPolling().initialInterval()) + ").");
         }
         return FollowState.started(
-                request.workspaceId(), request.workflowId(), executionId, now, options.timeout(), armed);
+                        request.workspaceId(), request.workflowId(), executionId, now, options.timeout(), armed)
+                .observed(now, clock.wallMillis());
     }
 
     /**
@@ -171,7 +177,9 @@ public final class WorkflowRunner {
             throws BlinkApiException, InterruptedException {
         log.warn("The answer to the start was lost (" + ambiguous.getMessage() + "). Looking among the recent runs of"
                 + " workflow " + request.workflowId() + " for the one carrying nonce " + request.nonce() + ".");
-        Optional<String> found = client.findStartedExecution(request, sentAt);
+        // Blink's records carry its wall clock: when the start was sent, by this machine's wall clock
+        long sentAtWall = clock.wallMillis() - Math.max(0, clock.millis() - sentAt);
+        Optional<String> found = client.findStartedExecution(request, sentAtWall);
         if (found.isPresent()) {
             log.info("Adopted execution " + found.get() + ": Blink had started it (its event carries nonce "
                     + request.nonce() + "); following it instead of starting the workflow again.");
@@ -189,8 +197,9 @@ public final class WorkflowRunner {
     public FollowState follow(ExecutionRef execution) {
         log.info("Following execution " + execution.executionId() + " in workspace " + execution.workspaceId() + " on "
                 + client.host() + " for up to " + Durations.describe(options.timeout()));
-        return FollowState.following(
-                execution.workspaceId(), execution.executionId(), clock.getAsLong(), options.timeout());
+        long now = clock.millis();
+        return FollowState.following(execution.workspaceId(), execution.executionId(), now, options.timeout())
+                .observed(now, clock.wallMillis());
     }
 
     /**
@@ -231,7 +240,7 @@ public final class WorkflowRunner {
             }
             log.warn("Could not read execution " + follow.executionId() + ": " + e.getMessage() + " Still waiting.");
         }
-        long now = clock.getAsLong();
+        long now = clock.millis();
         // a wait for an execution started elsewhere learns its workflow (for the link) from the first read
         FollowState known = status == null ? follow : follow.withWorkflowOf(status);
         FollowState next =
@@ -250,7 +259,8 @@ public final class WorkflowRunner {
                 status == null ? null : status.state(),
                 now);
         if (decision instanceof PollDecision.PollAgain again) {
-            return new PollResult.Waiting(status == null ? next : printProgress(next, status), again.delay());
+            FollowState shown = status == null ? next : printProgress(next, status);
+            return new PollResult.Waiting(shown.observed(now, clock.wallMillis()), again.delay());
         }
         if (decision instanceof PollDecision.Finished && follow.callbackArmed() && follow.wokenAtMillis() == 0) {
             log.info("Jenkins found the end by polling: Blink's callback has not arrived. If that is so on every "
@@ -270,10 +280,10 @@ public final class WorkflowRunner {
     private FollowState notePause(FollowState follow, ExecutionState state, long now) {
         if (state.isPaused() && !follow.paused() && options.onPaused() == PausedHandling.WAIT) {
             String link = runLink(follow);
-            long left = Math.max(0, follow.deadlineMillis() - now);
+            Duration left = follow.remaining(now);
             log.info("Execution " + follow.executionId() + " is paused in Blink: a step waits for a person (an "
                     + "approval or a form), who must act in Blink" + (link == null ? "" : ": " + link)
-                    + ". Waiting for it to go on, for up to " + Durations.describe(Duration.ofMillis(left)) + ".");
+                    + ". Waiting for it to go on, for up to " + Durations.describe(left) + ".");
             // 0 means "not paused": a clock at the epoch (a simulated one) still marks the pause
             return follow.pausedSince(Math.max(1, now));
         }
@@ -347,7 +357,7 @@ public final class WorkflowRunner {
      */
     public CompletableFuture<ExecutionOutcome> runSyncAsync(ExecutionRequest request) {
         logStarting(request);
-        return syncSend(request, clock.getAsLong(), true);
+        return syncSend(request, clock.millis(), true);
     }
 
     /**
@@ -418,7 +428,7 @@ public final class WorkflowRunner {
                 outputs,
                 error,
                 link(r.workflowId(), r.workspaceId()),
-                Duration.ofMillis(clock.getAsLong() - started));
+                Duration.ofMillis(clock.millis() - started));
     }
 
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)

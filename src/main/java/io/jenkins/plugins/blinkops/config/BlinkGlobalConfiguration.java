@@ -5,6 +5,8 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.XmlFile;
 import hudson.util.XStream2;
+import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,24 @@ public class BlinkGlobalConfiguration extends GlobalConfiguration {
         boolean done = super.configure(req, json);
         save();
         return done;
+    }
+
+    /**
+     * The engine's settings of every connection, for builds and for forms: a shared transport with
+     * other settings belongs to a connection changed or removed since.
+     */
+    public List<ConnectionSettings> settingsInUse() {
+        List<ConnectionSettings> inUse = new ArrayList<>();
+        for (BlinkConnection connection : connections) {
+            try {
+                ConnectionSettings settings = connection.toSettings();
+                inUse.add(settings);
+                inUse.add(settings.forFormCall());
+            } catch (InvalidInputException e) {
+                // a connection that cannot be used has no transport to keep
+            }
+        }
+        return inUse;
     }
 
     /** The connection of that name; a blank name means the first connection. */

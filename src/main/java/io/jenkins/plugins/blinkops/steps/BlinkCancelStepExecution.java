@@ -35,7 +35,7 @@ class BlinkCancelStepExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        BackgroundCalls.submit(this::cancel);
+        BackgroundCalls.submit(connection, this::cancel);
         return false;
     }
 

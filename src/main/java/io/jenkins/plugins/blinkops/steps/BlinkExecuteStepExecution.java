@@ -64,7 +64,7 @@ class BlinkExecuteStepExecution extends FollowingStepExecution {
                 syncSent = true;
                 getContext().saveState();
                 runner.runSyncAsync(call.request())
-                        .whenComplete((outcome, error) -> BackgroundCalls.submit(() -> syncEnded(outcome, error)));
+                        .whenComplete((outcome, error) -> submit(() -> syncEnded(outcome, error)));
             }
             case FOLLOW -> {
                 listenForCallback(call);

@@ -16,6 +16,7 @@ import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FollowState;
+import io.jenkins.plugins.blinkops.core.run.WaitClock;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
 import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
 import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
@@ -95,7 +96,12 @@ abstract class FollowingStepExecution extends StepExecution {
 
     /** Does {@code work} on {@link BackgroundCalls}, never on the Pipeline's own thread. */
     final void inBackground(Work work) {
-        BackgroundCalls.submit(() -> guarded(work));
+        submit(() -> guarded(work));
+    }
+
+    /** Runs {@code call} on {@link BackgroundCalls}, in the share of the step's connection. */
+    final boolean submit(Runnable call) {
+        return BackgroundCalls.submit(connection, call);
     }
 
     /**
@@ -234,7 +240,7 @@ abstract class FollowingStepExecution extends StepExecution {
                 nextPoll = null;
             }
         }
-        if (!BackgroundCalls.submit(this::poll)) {
+        if (!submit(this::poll)) {
             synchronized (this) {
                 polling = false;
             }
@@ -268,6 +274,8 @@ abstract class FollowingStepExecution extends StepExecution {
             resumeBeforeFollowing();
             return;
         }
+        // saved on the clock of the JVM before the restart: carried over to this one's
+        follow = follow.resumed(WaitClock.SYSTEM);
         if (callbackHash != null) {
             synchronized (this) {
                 callbackListener = BlinkCallbackAction.listen(callbackHash, this::wake);
@@ -309,7 +317,7 @@ abstract class FollowingStepExecution extends StepExecution {
             return;
         }
         BackgroundCalls.onTimer(end, CANCEL_GRACE_MILLIS);
-        boolean submitted = BackgroundCalls.submit(() -> {
+        boolean submitted = submit(() -> {
             try {
                 cancelWith.abort(toCancel);
             } finally {

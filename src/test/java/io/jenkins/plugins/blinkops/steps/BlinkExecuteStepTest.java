@@ -349,12 +349,12 @@ class BlinkExecuteStepTest extends ConfiguredBlinkTest {
     /** A poll that fires while Jenkins shuts down finds no pool, and makes none that nobody would close. */
     @Test
     void theCallPoolStaysDownOnceJenkinsHasShutItDown() {
-        assertThat(BackgroundCalls.submit(() -> {})).isTrue();
+        assertThat(BackgroundCalls.submit(BlinkFixture.CONNECTION, () -> {})).isTrue();
 
         BlinkLifecycle.stop();
 
-        assertThat(BackgroundCalls.submit(() -> {})).isFalse();
-        assertThat(BackgroundCalls.submit(() -> {})).isFalse();
+        assertThat(BackgroundCalls.submit(BlinkFixture.CONNECTION, () -> {})).isFalse();
+        assertThat(BackgroundCalls.submit(BlinkFixture.CONNECTION, () -> {})).isFalse();
     }
 
     @Test

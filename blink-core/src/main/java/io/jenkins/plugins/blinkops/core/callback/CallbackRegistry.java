@@ -46,7 +46,8 @@ public final class CallbackRegistry {
     private final LongSupplier clock;
 
     public CallbackRegistry() {
-        this(System::currentTimeMillis);
+        // monotonic: a step of the wall clock neither opens nor shuts a door
+        this(() -> System.nanoTime() / 1_000_000);
     }
 
     /** @param clock milliseconds; a test moves it by hand */

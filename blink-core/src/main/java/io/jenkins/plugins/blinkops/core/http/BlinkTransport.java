@@ -15,9 +15,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -54,6 +57,12 @@ import org.apache.hc.core5.util.Timeout;
  * <p>Calls that wait long for their answer (a synchronous run) go through {@link #sendAsync}, on
  * an asynchronous client that holds no thread while it waits; it is created on first use and
  * closed with this transport.
+ *
+ * <p>A shared transport whose settings are no longer configured is {@linkplain #retainOnly retired}:
+ * it takes no new call and closes when the last call in flight on it has ended, so that a
+ * reconfiguration neither keeps clients for ever nor cuts off a build's call. A call made later on a
+ * retired transport (a build that holds its client across polls) goes to the shared transport for
+ * the same settings instead.
  */
 public final class BlinkTransport implements Closeable {
     private static final ConcurrentMap<ConnectionSettings, BlinkTransport> SHARED = new ConcurrentHashMap<>();
@@ -64,7 +73,15 @@ public final class BlinkTransport implements Closeable {
     /** Guarded by this; null until the first asynchronous call, or once closed. */
     private AsyncTransport async;
 
+    /** Transports not closed yet, shared or not: what a reconfiguration must not make grow. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
+
+    // all three guarded by this
     private boolean closed;
+    /** Retired by {@link #retainOnly}: no new call; closed once {@link #callsInFlight} is zero. */
+    private boolean retired;
+
+    private int callsInFlight;
 
     BlinkTransport(ConnectionSettings settings) {
         this.settings = settings;
@@ -84,6 +101,7 @@ public final class BlinkTransport implements Closeable {
                 .evictIdleConnections(TimeValue.ofSeconds(30));
         ProxyRouting.configure(settings.proxy(), builder::setRoutePlanner, builder::setDefaultCredentialsProvider);
         this.http = builder.build();
+        OPEN.incrementAndGet();
     }
 
     /** The connection settings both HTTP clients share. */
@@ -118,6 +136,57 @@ public final class BlinkTransport implements Closeable {
         return new BlinkTransport(settings);
     }
 
+    /**
+     * Retires every shared transport whose settings are not among {@code inUse}: the configuration
+     * changed or removed their connection. Each closes when its last call in flight has ended.
+     */
+    public static void retainOnly(Collection<ConnectionSettings> inUse) {
+        Set<ConnectionSettings> kept = Set.copyOf(inUse);
+        for (BlinkTransport transport : SHARED.values()) {
+            if (!kept.contains(transport.settings)) {
+                transport.retire();
+            }
+        }
+    }
+
+    /** Transports open now, shared, retired but still busy, or one-off: none left behind by a reconfiguration. */
+    public static int openTransports() {
+        return OPEN.get();
+    }
+
+    private void retire() {
+        SHARED.remove(settings, this);
+        boolean idle;
+        synchronized (this) {
+            retired = true;
+            idle = callsInFlight == 0;
+        }
+        if (idle) {
+            close();
+        }
+    }
+
+    /** Counts a call in; {@code false} when this transport is retired, and the call is to go elsewhere. */
+    private synchronized boolean enter() {
+        if (retired) {
+            return false;
+        }
+        callsInFlight++;
+        return true;
+    }
+
+    /** Counts a call out; the last call out of a retired transport closes it. */
+    private void leave() {
+        boolean closeNow;
+        synchronized (this) {
+            callsInFlight--;
+            closeNow = retired && callsInFlight == 0;
+        }
+        if (closeNow) {
+            close();
+        }
+    }
+
     /** Closes every shared transport, e.g. when Jenkins shuts down. */
     public static void closeAll() {
         SHARED.values().forEach(BlinkTransport::close);
@@ -147,6 +216,9 @@ public final class BlinkTransport implements Closeable {
         SHARED.remove(settings, this);
         AsyncTransport started;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
             started = async;
             async = null;
@@ -157,6 +229,7 @@ public final class BlinkTransport implements Closeable {
         // the client, not only its pool: it owns the idle-connection evictor thread, which
         // closing the pool alone left running, one per transport ever opened
         http.close(CloseMode.GRACEFUL);
+        OPEN.decrementAndGet();
     }
 
     /**
@@ -165,6 +238,18 @@ public final class BlinkTransport implements Closeable {
      * @throws InterruptedException when the thread is interrupted or {@code cancellation} is cancelled
      */
     public <T> T send(ApiKey key, ApiCall call, ResponseReader<T> reader, Cancellation cancellation)
+            throws BlinkApiException, InterruptedException {
+        if (!enter()) {
+            return forSettings(settings).send(key, call, reader, cancellation);
+        }
+        try {
+            return sendWithRetries(key, call, reader, cancellation);
+        } finally {
+            leave();
+        }
+    }
+
+    private <T> T sendWithRetries(ApiKey key, ApiCall call, ResponseReader<T> reader, Cancellation cancellation)
             throws BlinkApiException, InterruptedException {
         long deadline = System.nanoTime() + Answers.callTimeout(settings, call).toNanos();
         for (int attempt = 1; ; attempt++) {
@@ -194,7 +279,20 @@ public final class BlinkTransport implements Closeable {
      * @param bodyBudget how many bytes of a 2xx body to keep at most (see {@link JsonByteCapper})
      */
     public <T> CompletableFuture<T> sendAsync(ApiKey key, ApiCall call, CappedReader<T> reader, long bodyBudget) {
-        return asyncClient().send(key, call, reader, bodyBudget);
+        if (!enter()) {
+            return forSettings(settings).sendAsync(key, call, reader, bodyBudget);
+        }
+        CompletableFuture<T> answer;
+        try {
+            answer = asyncClient().send(key, call, reader, bodyBudget);
+        } catch (RuntimeException e) {
+            leave();
+            throw e;
+        }
+        // cancelling the answer completes it too, so the call is always counted out; off the
+        // asynchronous client's own I/O thread, which must not be the one that closes it
+        answer.whenCompleteAsync((value, error) -> leave());
+        return answer;
     }
 
     private synchronized AsyncTransport asyncClient() {

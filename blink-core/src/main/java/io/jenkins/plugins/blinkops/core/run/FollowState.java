@@ -12,15 +12,19 @@ import java.util.Objects;
  * @param workflowId       {@code null} while following an execution started elsewhere whose record
  *                         has not been read yet
  * @param startedAtMillis  when the execution was started, or the wait for one started elsewhere
- *                         began (epoch ms, Jenkins' clock)
- * @param deadlineMillis   when the wait gives up (epoch ms)
+ *                         began; this and every other point in time is in {@link WaitClock}
+ *                         milliseconds (epoch ms in a wait saved before that clock)
+ * @param deadlineMillis   when the wait gives up
  * @param lastState        the state last seen, or {@code null} before the first poll
  * @param failedPolls      polls in a row that got no usable answer
  * @param callbackArmed    whether Blink was asked to call back at the end, so polling is only the fallback
- * @param wokenAtMillis    when Blink's callback last woke the wait (epoch ms), or 0
- * @param pausedAtMillis   when the wait first saw the run paused for a person (epoch ms), or 0
- *                         while it is not paused
+ * @param wokenAtMillis    when Blink's callback last woke the wait, or 0
+ * @param pausedAtMillis   when the wait first saw the run paused for a person, or 0 while it is
+ *                         not paused
  * @param printedSteps     the step lines already printed, or {@code null} for none
+ * @param observedAtMillis when this state was made (its last poll, or the start)
+ * @param observedAtWallMillis the wall clock at {@code observedAtMillis} (epoch ms), or 0 in a wait
+ *                         saved before: how a restart tells the time the controller was down
  *
  * <p>Saved with a Pipeline and read back after a restart, also by a later version of the plugin: a
  * member added since reads back as 0, {@code false} or {@code null}, so each added member means
@@ -37,7 +41,9 @@ public record FollowState(
         boolean callbackArmed,
         long wokenAtMillis,
         long pausedAtMillis,
-        StepMarks printedSteps)
+        StepMarks printedSteps,
+        long observedAtMillis,
+        long observedAtWallMillis)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -59,7 +65,9 @@ public record FollowState(
                 callbackArmed,
                 0,
                 0,
-                null);
+                null,
+                0,
+                0);
     }
 
     /**
@@ -122,6 +130,61 @@ public record FollowState(
         return with(workflowId, lastState, failedPolls, wokenAtMillis, pausedAtMillis, marks);
     }
 
+    /** This wait, as made at {@code nowMillis} of its clock, when the wall clock read {@code wallMillis}. */
+    FollowState observed(long nowMillis, long wallMillis) {
+        return new FollowState(
+                workspaceId,
+                workflowId,
+                executionId,
+                startedAtMillis,
+                deadlineMillis,
+                lastState,
+                failedPolls,
+                callbackArmed,
+                wokenAtMillis,
+                pausedAtMillis,
+                printedSteps,
+                nowMillis,
+                wallMillis);
+    }
+
+    /**
+     * This wait, read back after a controller restart, on the clock of the JVM that goes on with
+     * it: every point moves so that the time since it was made is the wall clock's time since then,
+     * never less than none (a wall clock set back while Jenkins was down stretches no wait). The
+     * time the controller was down is part of the wait, as for Jenkins' own {@code timeout} step. A
+     * wait saved before it knew the wall clock's reading is left as it is, in epoch milliseconds.
+     */
+    public FollowState resumed(WaitClock clock) {
+        if (observedAtWallMillis == 0) {
+            return this;
+        }
+        long down = Math.max(0, clock.wallMillis() - observedAtWallMillis);
+        long now = clock.millis();
+        long shift = now - down - observedAtMillis;
+        return new FollowState(
+                workspaceId,
+                workflowId,
+                executionId,
+                startedAtMillis + shift,
+                deadlineMillis + shift,
+                lastState,
+                failedPolls,
+                callbackArmed,
+                wokenAtMillis == 0 ? 0 : wokenAtMillis + shift,
+                // 0 means "not paused": a moved pause stays one
+                pausedAtMillis == 0 ? 0 : Math.max(1, pausedAtMillis + shift),
+                printedSteps,
+                // the same moment as before, on this clock: resuming twice moves nothing more
+                now - down,
+                observedAtWallMillis);
+    }
+
+    /** The wait's time left at {@code nowMillis}: none once the deadline has passed. */
+    public Duration remaining(long nowMillis) {
+        return Duration.ofMillis(Math.max(0, deadlineMillis - nowMillis));
+    }
+
     /** This wait with what a poll, a first read or a callback changes; the rest is fixed at the start. */
     private FollowState with(String workflow, String state, int failed, long woken, long paused, StepMarks marks) {
         return new FollowState(
@@ -135,6 +198,8 @@ public record FollowState(
                 callbackArmed,
                 woken,
                 paused,
-                marks);
+                marks,
+                observedAtMillis,
+                observedAtWallMillis);
     }
 }

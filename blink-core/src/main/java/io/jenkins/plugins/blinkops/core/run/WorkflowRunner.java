@@ -33,21 +33,25 @@ public final class WorkflowRunner {
     private final BlinkClient client;
     private final RunOptions options;
     private final BuildLog log;
-    private final LongSupplier clock;
+    private final WaitClock clock;
     private final StepProgress progress;
     private final RunWatcher watcher;
 
     public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log) {
-        this(client, options, log, System::currentTimeMillis);
+        this(client, options, log, WaitClock.SYSTEM);
     }
 
-    /** @param clock epoch milliseconds; a benchmark may simulate it */
+    /** @param clock milliseconds; a benchmark may simulate them */
     public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log, LongSupplier clock) {
+        this(client, options, log, WaitClock.simulated(clock));
+    }
+
+    /** @param clock what waits are measured by; a test moves its wall clock and its monotonic one */
+    public WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log, WaitClock clock) {
         this(client, options, log, clock, RunWatcher.NONE);
     }
 
-    private WorkflowRunner(
-            BlinkClient client, RunOptions options, BuildLog log, LongSupplier clock, RunWatcher watcher) {
+    private WorkflowRunner(BlinkClient client, RunOptions options, BuildLog log, WaitClock clock, RunWatcher watcher) {
         this.client = client;
         this.options = options;
         this.log = log;
@@ -119,20 +123,20 @@ public final class WorkflowRunner {
      */
     public Duration firstPollDelay(FollowState follow) {
         Duration first = PollDecision.firstDelay(options.callbackPolling(), follow);
-        long left = Math.max(0, follow.deadlineMillis() - clock.getAsLong());
-        return first.toMillis() > left ? Duration.ofMillis(left) : first;
+        Duration left = follow.remaining(clock.millis());
+        return first.compareTo(left) > 0 ? left : first;
     }
 
     /** Blink's callback came: the wait polls now, and soon again for a while (see {@link PollDecision}). */
     public FollowState woken(FollowState follow) {
         log.info("Blink called back; reading execution " + follow.executionId() + " now.");
-        return follow.woken(clock.getAsLong());
+        return follow.woken(clock.millis());
     }
 
     /** Starts the workflow asynchronously: Blink answers with the execution id at once. */
     public FollowState start(ExecutionRequest request) throws BlinkApiException, InterruptedException {
         logStarting(request);
-        long now = clock.getAsLong();
+        long now = clock.millis();
         String executionId = startExactlyOnce(request, now);
         log.info("Started execution " + executionId + " — " + link(request.workflowId(), request.workspaceId()));
         boolean armed = request.callbackArmed() && options.waitMode() == WaitMode.FOLLOW;
@@ -142,7 +146,8 @@ public final class WorkflowRunner {
                     + Durations.describe(options.callbackPolling().initialInterval()) + ").");
         }
         FollowState started = FollowState.started(
-                request.workspaceId(), request.workflowId(), executionId, now, options.timeout(), armed);
+                        request.workspaceId(), request.workflowId(), executionId, now, options.timeout(), armed)
+                .observed(now, clock.wallMillis());
         if (options.waitMode() == WaitMode.FOLLOW) {
             tell(started);
         }
@@ -187,7 +192,9 @@ public final class WorkflowRunner {
             throws BlinkApiException, InterruptedException {
         log.warn("The answer to the start was lost (" + ambiguous.getMessage() + "). Looking among the recent runs of"
                 + " workflow " + request.workflowId() + " for the one carrying nonce " + request.nonce() + ".");
-        Optional<String> found = client.findStartedExecution(request, sentAt);
+        // Blink's records carry its wall clock: when the start was sent, by this machine's wall clock
+        long sentAtWall = clock.wallMillis() - Math.max(0, clock.millis() - sentAt);
+        Optional<String> found = client.findStartedExecution(request, sentAtWall);
         if (found.isPresent()) {
             log.info("Adopted execution " + found.get() + ": Blink had started it (its event carries nonce "
                     + request.nonce() + "); following it instead of starting the workflow again.");
@@ -205,8 +212,10 @@ public final class WorkflowRunner {
     public FollowState follow(ExecutionRef execution) {
         log.info("Following execution " + execution.executionId() + " in workspace " + execution.workspaceId() + " on "
                 + client.host() + " for up to " + Durations.describe(options.timeout()));
+        long now = clock.millis();
         FollowState following = FollowState.following(
-                execution.workspaceId(), execution.executionId(), clock.getAsLong(), options.timeout());
+                        execution.workspaceId(), execution.executionId(), now, options.timeout())
+                .observed(now, clock.wallMillis());
         tell(following);
         return following;
     }
@@ -249,7 +258,7 @@ public final class WorkflowRunner {
             }
             log.warn("Could not read execution " + follow.executionId() + ": " + e.getMessage() + " Still waiting.");
         }
-        long now = clock.getAsLong();
+        long now = clock.millis();
         // a wait for an execution started elsewhere learns its workflow (for the link) from the first read
         FollowState known = status == null ? follow : follow.withWorkflowOf(status);
         FollowState next =
@@ -271,7 +280,8 @@ public final class WorkflowRunner {
             if (next.looksDifferentFrom(follow)) {
                 tell(next);
             }
-            return new PollResult.Waiting(status == null ? next : printProgress(next, status), again.delay());
+            FollowState shown = status == null ? next : printProgress(next, status);
+            return new PollResult.Waiting(shown.observed(now, clock.wallMillis()), again.delay());
         }
         if (decision instanceof PollDecision.Finished && follow.callbackArmed() && follow.wokenAtMillis() == 0) {
             log.info("Jenkins found the end by polling: Blink's callback has not arrived. If that is so on every "
@@ -291,10 +301,10 @@ public final class WorkflowRunner {
     private FollowState notePause(FollowState follow, ExecutionState state, long now) {
         if (state.isPaused() && !follow.paused() && options.onPaused() == PausedHandling.WAIT) {
             String link = runLink(follow);
-            long left = Math.max(0, follow.deadlineMillis() - now);
+            Duration left = follow.remaining(now);
             log.info("Execution " + follow.executionId() + " is paused in Blink: a step waits for a person (an "
                     + "approval or a form), who must act in Blink" + (link == null ? "" : ": " + link)
-                    + ". Waiting for it to go on, for up to " + Durations.describe(Duration.ofMillis(left)) + ".");
+                    + ". Waiting for it to go on, for up to " + Durations.describe(left) + ".");
             // 0 means "not paused": a clock at the epoch (a simulated one) still marks the pause
             return follow.pausedSince(Math.max(1, now));
         }
@@ -368,7 +378,7 @@ public final class WorkflowRunner {
      */
     public CompletableFuture<ExecutionOutcome> runSyncAsync(ExecutionRequest request) {
         logStarting(request);
-        return syncSend(request, clock.getAsLong(), true);
+        return syncSend(request, clock.millis(), true);
     }
 
     /**
@@ -439,7 +449,7 @@ public final class WorkflowRunner {
                 outputs,
                 error,
                 link(r.workflowId(), r.workspaceId()),
-                Duration.ofMillis(clock.getAsLong() - started));
+                Duration.ofMillis(clock.millis() - started));
     }
 
     private ExecutionOutcome finishedOutcome(FollowState f, ExecutionStatus status, ExecutionState state, long now)

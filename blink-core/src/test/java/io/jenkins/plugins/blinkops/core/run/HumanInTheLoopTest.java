@@ -229,7 +229,7 @@ class HumanInTheLoopTest {
 
     @Test
     void aWaitSavedBeforeStepsWerePrintedReadsBackAsNothingPrintedAndNotPaused() {
-        FollowState saved = new FollowState("ws", "wf", "ex", 0, 1000, "Running", 0, false, 0, 0, null);
+        FollowState saved = new FollowState("ws", "wf", "ex", 0, 1000, "Running", 0, false, 0, 0, null, 0, 0);
         assertThat(saved.steps()).isEqualTo(StepMarks.NONE);
         assertThat(saved.paused()).isFalse();
     }

@@ -32,12 +32,14 @@ class ConfigurationAsCodeTest {
         assertThat(production.getDefaultWorkspaceId()).isEqualTo("ws-security");
         assertThat(production.getResponseTimeoutSeconds()).isEqualTo(45);
         assertThat(production.getMaxConcurrentRequests()).isEqualTo(4);
+        assertThat(production.getRequestsPerSecond()).isEqualTo(5);
         assertThat(production.getConnectTimeoutSeconds()).isEqualTo(10);
         assertThat(production.isCallbackEnabled()).isTrue();
         assertThat(production.getCallbackUrl()).isEqualTo("https://jenkins.example.com/");
         BlinkConnection lab = connections.get(1);
         assertThat(lab.getDefaultWorkspaceId()).isNull();
         assertThat(lab.getResponseTimeoutSeconds()).isEqualTo(30);
+        assertThat(lab.getRequestsPerSecond()).as("the default").isEqualTo(10);
     }
 
     @Test

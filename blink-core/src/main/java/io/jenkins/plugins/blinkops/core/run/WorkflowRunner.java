@@ -51,7 +51,11 @@ public final class WorkflowRunner {
 
     /** What one {@link #poll} found: wait and poll again, or the end. */
     public sealed interface PollResult {
-        record Waiting(FollowState next, Duration delay) implements PollResult {}
+        /**
+         * @param updatedAt the run's {@code updated_at} as this poll read it (Blink's clock), or
+         *     {@code null} when the read failed or had none: what a {@link BatchPoller} compares with
+         */
+        record Waiting(FollowState next, Duration delay, Long updatedAt) implements PollResult {}
 
         record Done(ExecutionOutcome outcome) implements PollResult {}
     }
@@ -250,7 +254,9 @@ public final class WorkflowRunner {
                 status == null ? null : status.state(),
                 now);
         if (decision instanceof PollDecision.PollAgain again) {
-            return new PollResult.Waiting(status == null ? next : printProgress(next, status), again.delay());
+            return status == null
+                    ? new PollResult.Waiting(next, again.delay(), null)
+                    : new PollResult.Waiting(printProgress(next, status), again.delay(), status.updatedAt());
         }
         if (decision instanceof PollDecision.Finished && follow.callbackArmed() && follow.wokenAtMillis() == 0) {
             log.info("Jenkins found the end by polling: Blink's callback has not arrived. If that is so on every "

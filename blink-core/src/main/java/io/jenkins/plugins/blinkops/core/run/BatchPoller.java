@@ -31,15 +31,19 @@ import java.util.logging.Logger;
  * <p>The window is on Blink's clock, never this machine's: it starts at the {@code updated_at}
  * the waits last saw, and afterwards at the newest {@code updated_at} listed, less {@link #OVERLAP}
  * for updates Blink records late. A run listed twice is compared with what its wait saw and woken
- * only once.
+ * only once. So a cycle lists again the runs updated within {@link #OVERLAP} before the newest
+ * update (a page per thousand of them), until a newer update moves the window on.
  */
 public final class BatchPoller {
     private static final Logger LOGGER = Logger.getLogger(BatchPoller.class.getName());
 
     /** Runs asked for per page: the listing's largest page. */
     static final int PAGE_SIZE = 1000;
-    /** Pages read at most in one cycle; runs past them are read one by one. */
-    static final int MAX_PAGES = 3;
+    /**
+     * Pages read at most in one cycle: 20,000 runs updated within one window. Past them the waits
+     * not listed are read one by one, since what changed among them cannot be told.
+     */
+    static final int MAX_PAGES = 20;
     /** How far back from the newest update seen the next window starts. */
     static final Duration OVERLAP = Duration.ofSeconds(30);
     /** Waits served at most: the rest poll their run themselves. */
@@ -63,7 +67,7 @@ public final class BatchPoller {
         FILTER_IGNORED,
         /** A run updated within the window was not listed. */
         MISSING_RUNS,
-        /** More runs changed than {@link #MAX_PAGES} pages hold, and the listing is not in order. */
+        /** More runs were updated within the window than {@link #MAX_PAGES} pages hold. */
         TOO_MANY
     }
 
@@ -112,9 +116,9 @@ public final class BatchPoller {
     private Long watermark;
 
     /**
-     * @param budget the connection's: each page after the first reserves a slot in it (the first
-     *     one's slot the caller reserves before calling {@link #cycle}), and a page that would have to
-     *     wait is left to the next cycle
+     * @param budget the connection's: each page after the first takes a slot in it, so that the
+     *     polls after it wait the longer (the first one's slot the caller reserves before calling
+     *     {@link #cycle}); the pages of one cycle go at once, at most {@link #MAX_PAGES}
      */
     public BatchPoller(Listing listing, RequestBudget budget) {
         this.listing = listing;
@@ -178,7 +182,9 @@ public final class BatchPoller {
             for (Wait w : runWaits) {
                 if (read.listed.contains(w)) {
                     w.confirmed = true;
-                } else if (!w.confirmed && w.updatedAt <= read.coveredUpTo) {
+                } else if (read.truncated) {
+                    wakes.fallBack(w, Fallback.TOO_MANY);
+                } else if (!w.confirmed) {
                     // updated within the window read, yet not listed: the listing misses runs
                     wakes.fallBack(w, Fallback.MISSING_RUNS);
                 }
@@ -200,23 +206,21 @@ public final class BatchPoller {
         final Set<Wait> listed = new HashSet<>();
 
         Long newest;
-        /** Runs updated up to this were all listed, if the listing is honest. */
-        long coveredUpTo = Long.MAX_VALUE;
+        /** Whether the window held more runs than {@link #MAX_PAGES} pages. */
+        boolean truncated;
     }
 
     private Read read(long since, Map<String, List<Wait>> byRun, Wakes wakes) throws InterruptedException {
         Read read = new Read();
-        boolean inOrder = true;
-        long previous = Long.MIN_VALUE;
         int offset = 0;
         for (int page = 0; ; page++) {
-            if (page == MAX_PAGES || (page > 0 && !budget.reserve().isZero())) {
-                // what is left is read next cycle, from the newest seen; only an ordered listing allows it
-                if (!inOrder) {
-                    read.fallback = Fallback.TOO_MANY;
-                }
-                read.coveredUpTo = previous;
+            if (page == MAX_PAGES) {
+                read.truncated = true;
                 return read;
+            }
+            if (page > 0) {
+                // counted against the connection's ceiling, not waited for: a cycle is read whole
+                budget.reserve();
             }
             ExecutionPage listed;
             try {
@@ -232,9 +236,7 @@ public final class BatchPoller {
                     read.fallback = Fallback.FILTER_IGNORED;
                     return read;
                 }
-                inOrder &= run.updatedAt() >= previous;
-                previous = Math.max(previous, run.updatedAt());
-                read.newest = previous;
+                read.newest = read.newest == null ? run.updatedAt() : Math.max(read.newest, run.updatedAt());
                 for (Wait w : byRun.getOrDefault(run.id(), List.of())) {
                     read.listed.add(w);
                     if (w.changedIn(run)) {

@@ -337,7 +337,7 @@ public class BlinkConnection implements Describable<BlinkConnection> {
                 return FormValidation.ok();
             }
             try {
-                RequestBudget.requireValid(Integer.parseInt(value.strip()));
+                RequestBudget.requireValid(Integer.parseInt(value == null ? "" : value.strip()));
                 return FormValidation.ok();
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(Messages.BlinkConnection_RequestsPerSecond(RequestBudget.MAX_PER_SECOND));

@@ -10,6 +10,7 @@ import io.jenkins.plugins.blinkops.core.fake.FakeBlinkServer;
 import io.jenkins.plugins.blinkops.core.fake.Fault;
 import io.jenkins.plugins.blinkops.core.fake.Route;
 import io.jenkins.plugins.blinkops.core.http.RequestBudget;
+import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
 import io.jenkins.plugins.blinkops.core.model.ExecutionStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -194,6 +195,29 @@ class BatchPollerTest {
         assertThat(server.count(Route.LIST_EXECUTIONS))
                 .as("no listing for no watchable wait")
                 .isZero();
+    }
+
+    @Test
+    void aWindowHoldingMoreRunsThanItsPagesWakesTheWaitsItCouldNotList() throws Exception {
+        List<String> asked = new ArrayList<>();
+        // a busy workspace: every page full of other runs updated within the window
+        BatchPoller busy = new BatchPoller(
+                rql -> {
+                    asked.add(rql);
+                    List<ExecutionPage.Listed> others = new ArrayList<>();
+                    for (int i = 0; i < BatchPoller.PAGE_SIZE; i++) {
+                        others.add(new ExecutionPage.Listed("other-" + i, "wf-1", 0L, false, null, "Running", 2_000L));
+                    }
+                    return new ExecutionPage(others, 1_000_000);
+                },
+                new RequestBudget(10));
+        busy.register("mine", "Running", 1_000L, () -> woken.add("mine"));
+
+        BatchPoller.Cycle cycle = busy.cycle();
+
+        assertThat(asked).hasSize(BatchPoller.MAX_PAGES);
+        assertThat(cycle.fallback()).isEqualTo(BatchPoller.Fallback.TOO_MANY);
+        assertThat(woken).containsExactly("mine");
     }
 
     @Test

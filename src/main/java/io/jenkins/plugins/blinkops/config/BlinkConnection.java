@@ -11,6 +11,7 @@ import io.jenkins.plugins.blinkops.callback.BlinkCallbackAction;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
 import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
+import io.jenkins.plugins.blinkops.core.http.RequestBudget;
 import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.target.ApiKey;
 import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
@@ -44,6 +45,9 @@ public class BlinkConnection implements Describable<BlinkConnection> {
     private int responseTimeoutSeconds = seconds(ConnectionSettings.DEFAULT_RESPONSE_TIMEOUT);
     private int callTimeoutSeconds = seconds(ConnectionSettings.DEFAULT_CALL_TIMEOUT);
     private int maxConcurrentRequests = ConnectionSettings.DEFAULT_MAX_CONCURRENT_REQUESTS;
+    /** The ceiling of requests per second to Blink; 0 (a connection saved before it existed) means the default. */
+    private int requestsPerSecond = RequestBudget.DEFAULT_PER_SECOND;
+
     private boolean callbackEnabled;
     private String callbackUrl;
     /** {@code null}: {@link RunLinkTemplate#DEFAULT_TEMPLATE}. */
@@ -121,6 +125,16 @@ public class BlinkConnection implements Describable<BlinkConnection> {
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
+    public int getRequestsPerSecond() {
+        return requestsPerSecond <= 0 ? RequestBudget.DEFAULT_PER_SECOND : requestsPerSecond;
+    }
+
+    /** @throws IllegalArgumentException naming the field when it is not within 1–{@value RequestBudget#MAX_PER_SECOND} */
+    @DataBoundSetter
+    public void setRequestsPerSecond(int requestsPerSecond) {
+        this.requestsPerSecond = RequestBudget.requireValid(requestsPerSecond);
+    }
+
     /** "Blink can reach this Jenkins": followed runs ask Blink to call back when they end. */
     public boolean isCallbackEnabled() {
         return callbackEnabled;
@@ -192,7 +206,10 @@ public class BlinkConnection implements Describable<BlinkConnection> {
      * @throws InvalidInputException when the settings are not valid or the secret is empty
      */
     BlinkClient client(StringCredentials apiKey) {
-        return new BlinkClient(BlinkTransport.forSettings(toSettings()), keyOf(apiKey));
+        BlinkTransport transport = BlinkTransport.forSettings(toSettings());
+        // the builds' polls share the ceiling; a form's calls go over a transport of their own
+        transport.budget().setPerSecond(getRequestsPerSecond());
+        return new BlinkClient(transport, keyOf(apiKey));
     }
 
     /**
@@ -346,6 +363,19 @@ public class BlinkConnection implements Describable<BlinkConnection> {
         @POST
         public FormValidation doCheckMaxConcurrentRequests(@QueryParameter String value) {
             return positiveNumber(value);
+        }
+
+        @POST
+        public FormValidation doCheckRequestsPerSecond(@QueryParameter String value) {
+            if (!isAdmin()) {
+                return FormValidation.ok();
+            }
+            try {
+                RequestBudget.requireValid(Integer.parseInt(value == null ? "" : value.strip()));
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(Messages.BlinkConnection_RequestsPerSecond(RequestBudget.MAX_PER_SECOND));
+            }
         }
 
         /** Really calls Blink with the values in the form, saved or not, and says what it found. */

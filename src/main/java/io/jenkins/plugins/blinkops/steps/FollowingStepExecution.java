@@ -14,6 +14,7 @@ import io.jenkins.plugins.blinkops.config.BlinkSession;
 import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
+import io.jenkins.plugins.blinkops.core.run.BatchPoller;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
 import io.jenkins.plugins.blinkops.core.run.FollowState;
 import io.jenkins.plugins.blinkops.core.run.WaitClock;
@@ -37,7 +38,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * A Pipeline step that follows a Blink execution without holding a thread while it waits: each call
  * to Blink is made on {@link BackgroundCalls} and the pause between two polls is a timer. The wait in
  * progress ({@link FollowState}: execution id, start, deadline) is saved with the Pipeline, so that
- * after a controller restart {@link #onResume()} polls on from where it was. The steps differ only in
+ * after a controller restart {@link #onResume()} polls on from where it was. Between its own polls
+ * a waiting step is served by the batched poll of its workspace ({@link BatchPolling}), which wakes
+ * it when its run changed; every poll waits its slot in the connection's budget of requests. The steps differ only in
  * how they come to have an execution to follow: {@code blinkExecute} starts one, {@code blinkWait} is
  * given its id.
  */
@@ -74,6 +77,8 @@ abstract class FollowingStepExecution extends StepExecution {
     private transient Future<?> nextPoll;
 
     private transient CallbackRegistry.Registration callbackListener;
+    /** Its place in the batched poll of its workspace while it waits; guarded by this. */
+    private transient BatchPoller.Registration batched;
 
     FollowingStepExecution(StepContext context, String connection, String credentialsId, RunSettings settings) {
         super(context);
@@ -228,8 +233,12 @@ abstract class FollowingStepExecution extends StepExecution {
         pollNow();
     }
 
-    /** Starts a poll unless one is running (that one then polls again when it ends, if woken). */
+    /**
+     * Starts a poll unless one is running (that one then polls again when it ends, if woken), in
+     * the connection's next free slot: a poll beyond its ceiling of requests waits on a timer.
+     */
     private void pollNow() {
+        BatchPoller.Registration leaving;
         synchronized (this) {
             if (done || polling || follow == null) {
                 return;
@@ -239,12 +248,79 @@ abstract class FollowingStepExecution extends StepExecution {
                 nextPoll.cancel(false);
                 nextPoll = null;
             }
+            // it registers again with what this poll reads
+            leaving = batched;
+            batched = null;
         }
-        if (!submit(this::poll)) {
+        if (leaving != null) {
+            leaving.close();
+        }
+        BlinkClient current = client;
+        Duration wait = current == null ? Duration.ZERO : current.budget().reserve();
+        if (wait.isZero()) {
+            submitPoll();
+            return;
+        }
+        Future<?> slot = BackgroundCalls.onTimer(this::submitPoll, wait.toMillis());
+        synchronized (this) {
+            if (slot == null) {
+                polling = false;
+            } else {
+                nextPoll = slot;
+            }
+        }
+    }
+
+    private void submitPoll() {
+        if (isDone() || !submit(this::poll)) {
             synchronized (this) {
                 polling = false;
             }
         }
+    }
+
+    /**
+     * Hands the wait to the batched poll of its workspace, which wakes it when the run changes; the
+     * step's own timer is kept for its deadline only (the timeout is decided on a read of its own),
+     * or sooner when it waits for Blink's callback. A wait's first polls, which come sooner than
+     * the batched poll's interval (a short run ends within them), it makes itself.
+     *
+     * @return {@code false} when the batched poll does not serve it: it polls on its own timer
+     */
+    private boolean awaitBatched(WorkflowRunner.PollResult.Waiting waiting) {
+        BlinkClient current = client;
+        FollowState now = follow;
+        if (current == null || now == null || waiting.delay().toMillis() < BatchPolling.INTERVAL_MILLIS) {
+            return false;
+        }
+        BatchPoller.Registration registration = BatchPolling.register(
+                connection,
+                current,
+                now.workspaceId(),
+                now.executionId(),
+                now.lastState(),
+                waiting.updatedAt(),
+                this::pollNow);
+        if (registration == null) {
+            return false;
+        }
+        BatchPoller.Registration replaced;
+        synchronized (this) {
+            if (done) {
+                registration.close();
+                return true;
+            }
+            // a callback's poll may have ended first and registered already
+            replaced = batched;
+            batched = registration;
+        }
+        if (replaced != null) {
+            replaced.close();
+        }
+        long toDeadline = Math.max(0, now.deadlineMillis() - System.currentTimeMillis());
+        Duration own = now.callbackArmed() ? waiting.delay() : Duration.ofMillis(toDeadline);
+        pollAfter(own.isZero() ? Duration.ofMillis(1) : own);
+        return true;
     }
 
     private void poll() {
@@ -261,7 +337,9 @@ abstract class FollowingStepExecution extends StepExecution {
                 synchronized (this) {
                     polling = false;
                 }
-                pollAfter(waiting.delay());
+                if (!awaitBatched(waiting)) {
+                    pollAfter(waiting.delay());
+                }
             } else if (result instanceof WorkflowRunner.PollResult.Done end) {
                 finish(end.outcome());
             }
@@ -282,6 +360,8 @@ abstract class FollowingStepExecution extends StepExecution {
             }
         }
         inBackground(() -> {
+            // the client first: its connection's budget spaces out the polls of every resumed step
+            runner();
             log().info(Messages.BlinkExecuteStep_Resuming(follow.executionId()));
             pollNow();
         });
@@ -421,6 +501,7 @@ abstract class FollowingStepExecution extends StepExecution {
     /** Marks the step ended, once: no more polls, and its callback token is unknown from now on. */
     private boolean claim() {
         CallbackRegistry.Registration listener;
+        BatchPoller.Registration leaving;
         synchronized (this) {
             if (done) {
                 return false;
@@ -430,9 +511,14 @@ abstract class FollowingStepExecution extends StepExecution {
                 nextPoll.cancel(false);
             }
             listener = callbackListener;
+            leaving = batched;
+            batched = null;
         }
         if (listener != null) {
             listener.close();
+        }
+        if (leaving != null) {
+            leaving.close();
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.blinkops.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
@@ -48,6 +49,21 @@ class BlinkGlobalConfigurationTest extends ConfiguredBlinkTest {
         FormValidation notAUrl = descriptor.doCheckHostUrl("app.blinkops.com");
         assertThat(notAUrl.kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(notAUrl.getMessage()).contains("hostUrl").contains("https://");
+    }
+
+    @Test
+    void requestsPerSecondMustBeAWholeNumberWithinTheCeilingsRange() {
+        BlinkConnection.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(BlinkConnection.DescriptorImpl.class);
+
+        assertThat(descriptor.doCheckRequestsPerSecond("10").kind).isEqualTo(FormValidation.Kind.OK);
+        for (String bad : new String[] {"0", "1001", "ten", ""}) {
+            FormValidation check = descriptor.doCheckRequestsPerSecond(bad);
+            assertThat(check.kind).as(bad).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(check.getMessage()).as(bad).contains("1 to 1000");
+        }
+        BlinkConnection connection = BlinkFixture.connection("production", server, BlinkFixture.CREDENTIALS_ID);
+        assertThat(connection.getRequestsPerSecond()).isEqualTo(10);
+        assertThatThrownBy(() -> connection.setRequestsPerSecond(0)).hasMessageContaining("requestsPerSecond");
     }
 
     @Test

@@ -32,6 +32,7 @@ class ConfigurationAsCodeTest {
         assertThat(production.getDefaultWorkspaceId()).isEqualTo("ws-security");
         assertThat(production.getResponseTimeoutSeconds()).isEqualTo(45);
         assertThat(production.getMaxConcurrentRequests()).isEqualTo(4);
+        assertThat(production.getRequestsPerSecond()).isEqualTo(5);
         assertThat(production.getConnectTimeoutSeconds()).isEqualTo(10);
         assertThat(production.isCallbackEnabled()).isTrue();
         assertThat(production.getCallbackUrl()).isEqualTo("https://jenkins.example.com/");
@@ -40,6 +41,7 @@ class ConfigurationAsCodeTest {
         assertThat(lab.getResponseTimeoutSeconds()).isEqualTo(30);
         assertThat(lab.getRunLinkTemplate()).isEqualTo("{host}/runs/{executionId}");
         assertThat(production.getRunLinkTemplate()).as("blank: the default").isNull();
+        assertThat(lab.getRequestsPerSecond()).as("the default").isEqualTo(10);
     }
 
     @Test

@@ -86,6 +86,30 @@ class BlinkWaitStepTest extends ConfiguredBlinkTest {
                 .allSatisfy(e -> assertThat(e.getWorkflowId()).isEqualTo(WORKFLOW));
     }
 
+    /**
+     * Polled on its own, a 40 s wait reads its run at 0, 1, 2, 4, 8, 16, 31 and 46 s; served by the
+     * batched poll once its own polls would come 5 s apart or more (after 8 s), it reads its run
+     * again only when the listing shows a change: its end.
+     */
+    @Test
+    void aLongWaitIsServedByTheBatchedPollInsteadOfPollingItsRunEachInterval() throws Exception {
+        server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofSeconds(40));
+
+        WorkflowRun run = j.buildAndAssertSuccess(pipeline("""
+                def id = blinkExecute(workflowId: '%s', waitMode: 'NONE').executionId
+                def r = blinkWait executionId: id
+                echo "state=${r.state}"
+                """.formatted(WORKFLOW)));
+
+        j.assertLogContains("state=Completed", run);
+        assertThat(server.count(Route.LIST_EXECUTIONS))
+                .as("the workspace's listing, once per interval")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(server.count(Route.GET_EXECUTION))
+                .as("its own first reads at 0, 1, 2, 4 and 8 s, and one for the end the listing showed")
+                .isLessThanOrEqualTo(6);
+    }
+
     @Test
     void returnsTheOutputsAndLaterStagesSeeTheState() throws Exception {
         server.workflow(WORKSPACE, WORKFLOW).takes(Duration.ofSeconds(1));

@@ -6,7 +6,9 @@ import io.jenkins.plugins.blinkops.core.http.Answers;
 import io.jenkins.plugins.blinkops.core.http.ApiCall;
 import io.jenkins.plugins.blinkops.core.http.BlinkTransport;
 import io.jenkins.plugins.blinkops.core.http.Cancellation;
+import io.jenkins.plugins.blinkops.core.http.ConnectionSettings;
 import io.jenkins.plugins.blinkops.core.http.Futures;
+import io.jenkins.plugins.blinkops.core.http.RequestBudget;
 import io.jenkins.plugins.blinkops.core.json.ResponseParsers;
 import io.jenkins.plugins.blinkops.core.model.ConnectionCheck;
 import io.jenkins.plugins.blinkops.core.model.ExecutionPage;
@@ -56,6 +58,22 @@ public final class BlinkClient {
         this(transport, key, new Cancellation());
     }
 
+    /**
+     * Who calls Blink through this client: equal for every client of one connection and key, so
+     * that work shared by many steps (a batched poll) is shared only among steps Blink sees as the
+     * same caller. Its text never shows the key.
+     */
+    public record Caller(ConnectionSettings settings, ApiKey key) {}
+
+    public Caller caller() {
+        return new Caller(transport.settings(), key);
+    }
+
+    /** A client with this one's connection and key whose calls no step's cancellation cuts off. */
+    public BlinkClient detached() {
+        return new BlinkClient(transport, key, new Cancellation());
+    }
+
     /** Cancelling it stops this client's calls in flight, and the wait of a runner using it. */
     public Cancellation cancellation() {
         return cancellation;
@@ -102,12 +120,7 @@ public final class BlinkClient {
         StartedRunFinder.Pages pages = new StartedRunFinder.Pages() {
             @Override
             public ExecutionPage page(String rqlQuery) throws BlinkApiException, InterruptedException {
-                ApiCall call = ApiCall.get(
-                                Operation.LIST_EXECUTIONS,
-                                Target.workflow(ws, request.workflowId()),
-                                "/workspace/" + segment(ws) + "/executions")
-                        .withQuery("q", rqlQuery);
-                return transport.send(key, call, ResponseParsers::executionPage, cancellation);
+                return executionPage(Target.workflow(ws, request.workflowId()), ws, rqlQuery);
             }
 
             @Override
@@ -120,6 +133,29 @@ public final class BlinkClient {
         StartedRunFinder.Lookup found =
                 new StartedRunFinder(pages).find(request.workflowId(), request.nonce(), startedAtMillis);
         return found instanceof StartedRunFinder.Lookup.Found run ? Optional.of(run.executionId()) : Optional.empty();
+    }
+
+    /**
+     * One page of the workspace's runs, as "List playbook executions with filtering" answers the RQL
+     * query {@code rqlQuery}; which filters Blink honours is not published, so the caller checks
+     * every run listed against what it asked.
+     */
+    public ExecutionPage listExecutions(String workspaceId, String rqlQuery)
+            throws BlinkApiException, InterruptedException {
+        String ws = ExecutionRequest.requireId(workspaceId, "workspaceId");
+        return executionPage(Target.workspace(ws), ws, rqlQuery);
+    }
+
+    private ExecutionPage executionPage(Target target, String ws, String rqlQuery)
+            throws BlinkApiException, InterruptedException {
+        ApiCall call = ApiCall.get(Operation.LIST_EXECUTIONS, target, "/workspace/" + segment(ws) + "/executions")
+                .withQuery("q", rqlQuery);
+        return transport.send(key, call, ResponseParsers::executionPage, cancellation);
+    }
+
+    /** The connection's ceiling of requests per second, shared by every client of its transport. */
+    public RequestBudget budget() {
+        return transport.budget();
     }
 
     /**

@@ -83,6 +83,9 @@ public final class BlinkTransport implements Closeable {
 
     private int callsInFlight;
 
+    /** Issue 19: the connection's ceiling of requests per second, and where a 429 slows it all. */
+    private final RequestBudget budget = new RequestBudget(RequestBudget.DEFAULT_PER_SECOND);
+
     BlinkTransport(ConnectionSettings settings) {
         this.settings = settings;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -197,6 +200,11 @@ public final class BlinkTransport implements Closeable {
         return settings;
     }
 
+    /** The ceiling every caller of this connection shares (see {@link RequestBudget}). */
+    public RequestBudget budget() {
+        return budget;
+    }
+
     /** Connections leased from the pools right now: zero when no call is in flight. */
     public int leasedConnections() {
         AsyncTransport started;
@@ -261,6 +269,9 @@ public final class BlinkTransport implements Closeable {
             } catch (BlinkApiException e) {
                 if (cancellation.isCancelled()) {
                     throw new InterruptedException("cancelled while trying to " + call.operation().verb);
+                }
+                if (e.status() == 429) {
+                    budget.slowDown(e.retryAfter());
                 }
                 Duration wait = Retries.waitBefore(settings.retryPolicy(), call.operation(), e, attempt, deadline);
                 if (wait == null) {

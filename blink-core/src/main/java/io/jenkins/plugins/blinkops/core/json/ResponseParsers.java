@@ -94,7 +94,7 @@ public final class ResponseParsers {
         reader.beginObject();
         String id = null, workflowId = null, workflowName = null, state = null, stateUi = null;
         String errorMessage = null, errorCode = null;
-        Long startedAt = null, finishedAt = null;
+        Long startedAt = null, finishedAt = null, updatedAt = null;
         ExecutionSteps stepResults = ExecutionSteps.NONE;
         while (reader.hasNext()) {
             String name = reader.nextName();
@@ -110,6 +110,7 @@ public final class ResponseParsers {
                 case "state_ui" -> stateUi = reader.nextString();
                 case "started_at" -> startedAt = epochMillis(reader);
                 case "finished_at" -> finishedAt = epochMillis(reader);
+                case "updated_at" -> updatedAt = epochMillis(reader);
                 case "error_details" -> {
                     JsonElement details = small(reader);
                     errorMessage = errorMessage(details);
@@ -134,7 +135,8 @@ public final class ResponseParsers {
                 errorCode,
                 startedAt,
                 finishedAt,
-                stepResults);
+                stepResults,
+                updatedAt);
     }
 
     /**
@@ -368,8 +370,8 @@ public final class ResponseParsers {
     }
 
     private static ExecutionPage.Listed listedExecution(JsonReader reader) throws IOException {
-        String id = null, workflowId = null, nonce = null;
-        Long createdAt = null;
+        String id = null, workflowId = null, nonce = null, state = null, stateUi = null;
+        Long createdAt = null, updatedAt = null;
         boolean hasEvent = false;
         reader.beginObject();
         while (reader.hasNext()) {
@@ -382,6 +384,9 @@ public final class ResponseParsers {
                 case "id" -> id = reader.nextString();
                 case "playbook_id" -> workflowId = reader.nextString();
                 case "created_at" -> createdAt = epochMillis(reader);
+                case "updated_at" -> updatedAt = epochMillis(reader);
+                case "state" -> state = reader.nextString();
+                case "state_ui" -> stateUi = reader.nextString();
                 case "event" -> {
                     hasEvent = true;
                     nonce = StartNonce.of(small(reader));
@@ -393,7 +398,8 @@ public final class ResponseParsers {
         if (id == null) {
             throw new IllegalStateException("a listed execution has no id");
         }
-        return new ExecutionPage.Listed(id, workflowId, createdAt, hasEvent, nonce);
+        String shown = stateUi != null && !stateUi.isBlank() ? stateUi : state;
+        return new ExecutionPage.Listed(id, workflowId, createdAt, hasEvent, nonce, shown, updatedAt);
     }
 
     /** The nonce in an execution record's {@code event} ({@code event.jenkins.nonce}), or {@code null}. */

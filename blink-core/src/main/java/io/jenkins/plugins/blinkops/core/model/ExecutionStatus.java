@@ -7,6 +7,8 @@ package io.jenkins.plugins.blinkops.core.model;
  *     when it held none
  * @param startedAt   epoch milliseconds, or {@code null}
  * @param finishedAt  epoch milliseconds, or {@code null}
+ * @param updatedAt   epoch milliseconds by Blink's clock, or {@code null}: what a batched poll
+ *     compares the listing with
  */
 public record ExecutionStatus(
         String executionId,
@@ -17,7 +19,8 @@ public record ExecutionStatus(
         String errorCode,
         Long startedAt,
         Long finishedAt,
-        ExecutionSteps stepResults) {
+        ExecutionSteps stepResults,
+        Long updatedAt) {
 
     public ExecutionStatus {
         stepResults = stepResults == null ? ExecutionSteps.NONE : stepResults;

@@ -67,7 +67,11 @@ public final class WorkflowRunner {
 
     /** What one {@link #poll} found: wait and poll again, or the end. */
     public sealed interface PollResult {
-        record Waiting(FollowState next, Duration delay) implements PollResult {}
+        /**
+         * @param updatedAt the run's {@code updated_at} as this poll read it (Blink's clock), or
+         *     {@code null} when the read failed or had none: what a {@link BatchPoller} compares with
+         */
+        record Waiting(FollowState next, Duration delay, Long updatedAt) implements PollResult {}
 
         record Done(ExecutionOutcome outcome) implements PollResult {}
     }
@@ -280,8 +284,12 @@ public final class WorkflowRunner {
             if (next.looksDifferentFrom(follow)) {
                 tell(next);
             }
-            FollowState shown = status == null ? next : printProgress(next, status);
-            return new PollResult.Waiting(shown.observed(now, clock.wallMillis()), again.delay());
+            return status == null
+                    ? new PollResult.Waiting(next.observed(now, clock.wallMillis()), again.delay(), null)
+                    : new PollResult.Waiting(
+                            printProgress(next, status).observed(now, clock.wallMillis()),
+                            again.delay(),
+                            status.updatedAt());
         }
         if (decision instanceof PollDecision.Finished && follow.callbackArmed() && follow.wokenAtMillis() == 0) {
             log.info("Jenkins found the end by polling: Blink's callback has not arrived. If that is so on every "

@@ -15,7 +15,7 @@ import java.util.Map;
  *   -Dexec.mainClass=io.jenkins.plugins.blinkops.core.bench.Benchmarks
  * </pre>
  *
- * or some of them with {@code -Dexec.args="start follow scale progress outputs sync callback"}. See docs/PERFORMANCE.md.
+ * or some of them with {@code -Dexec.args="start follow scale progress outputs sync callback waits"}. See docs/PERFORMANCE.md.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -35,6 +35,7 @@ public final class Benchmarks {
         ALL.put("outputs", LargeOutputs::run);
         ALL.put("sync", SyncScale::run);
         ALL.put("callback", CallbackWake::run);
+        ALL.put("waits", ManyWaits::run);
     }
 
     public static void main(String[] args) throws Exception {

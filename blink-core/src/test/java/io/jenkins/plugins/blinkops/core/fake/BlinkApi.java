@@ -160,11 +160,19 @@ final class BlinkApi {
                     : new JsonObject();
             String workflow = operand(filter, "playbook_id", "$eq");
             String since = operand(filter, "created_at", "$gte");
+            String updatedSince = operand(filter, "updated_at", "$gte");
+            long now = server.now();
             runs = runs.filter(e -> workflow == null || e.workflowId().equals(workflow))
-                    .filter(e -> since == null || e.startedAt() >= Long.parseLong(since));
-            if (rql.has("sort") && rql.get("sort").toString().contains("-created_at")) {
+                    .filter(e -> since == null || e.startedAt() >= Long.parseLong(since))
+                    .filter(e -> updatedSince == null
+                            || (listing != ExecutionListing.UPDATED_AT_MATCHES_NOTHING
+                                    && e.updatedAt(now) >= Long.parseLong(updatedSince)));
+            String sort = rql.has("sort") ? rql.get("sort").toString() : "";
+            if (sort.contains("-created_at")) {
                 runs = runs.sorted(
                         Comparator.comparingLong(FakeExecution::startedAt).reversed());
+            } else if (sort.contains("+updated_at")) {
+                runs = runs.sorted(Comparator.comparingLong(e -> e.updatedAt(now)));
             }
         }
         long now = server.now();
@@ -202,6 +210,7 @@ final class BlinkApi {
         json.addProperty("state_ui", state);
         json.add("step_results", new JsonObject());
         json.add("trigger_type", orEmptyText(execution.startField("trigger_type")));
+        json.addProperty("updated_at", execution.updatedAt(now));
         json.addProperty("workspace_id", execution.workspaceId());
         return json;
     }
@@ -396,7 +405,7 @@ final class BlinkApi {
         json.addProperty("top_execution_started_at", execution.startedAt());
         json.add("trigger_type", orEmptyText(execution.startField("trigger_type")));
         json.addProperty("type", "playbook");
-        json.addProperty("updated_at", finishedAt == null ? now : finishedAt);
+        json.addProperty("updated_at", execution.updatedAt(now));
         json.addProperty("updated_by", FAKE_USER);
         json.addProperty("version", "1");
         json.addProperty("with_concurrency_limit", false);

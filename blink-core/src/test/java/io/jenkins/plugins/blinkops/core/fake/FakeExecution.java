@@ -32,6 +32,8 @@ public final class FakeExecution {
     private boolean pausedOnce;
     private int readsWhilePaused;
     private long pausedBefore;
+    /** When a pause last ended, or 0. Guarded by this. */
+    private long resumedAt;
 
     FakeExecution(
             String id,
@@ -137,6 +139,27 @@ public final class FakeExecution {
     private void resumeAt(long now) {
         pausedBefore += Math.max(0, now - pausedAt);
         pausedAt = null;
+        resumedAt = now;
+    }
+
+    /**
+     * Epoch ms of the record's last change ({@code updated_at}): its start, the end of its pending
+     * time, a pause or its end, a cancel, the natural end; never moved by a mere read, so that a
+     * batched poll can tell which runs changed.
+     */
+    synchronized long updatedAt(long now) {
+        if (cancelledAt != null) {
+            return cancelledAt;
+        }
+        if (pausedAt != null) {
+            return pausedAt;
+        }
+        if (endedAt(now)) {
+            return naturalEnd();
+        }
+        long pendingEnds = startedAt + pausedBefore + behaviour.pendingFor().toMillis();
+        long last = Math.max(startedAt, resumedAt);
+        return now >= pendingEnds ? Math.max(last, pendingEnds) : last;
     }
 
     /** Milliseconds of its running time by {@code now}: the time since start, less the time paused. */

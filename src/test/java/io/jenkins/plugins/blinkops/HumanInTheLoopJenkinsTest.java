@@ -20,6 +20,8 @@ import io.jenkins.plugins.blinkops.core.run.PausedHandling;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import io.jenkins.plugins.blinkops.freestyle.BlinkExecuteBuilder;
 import io.jenkins.plugins.blinkops.freestyle.BlinkPostBuildAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.htmlunit.html.HtmlPage;
@@ -76,6 +78,11 @@ class HumanInTheLoopJenkinsTest extends ConfiguredBlinkTest {
         assertThat(history.asXml()).contains(run.getUrl() + "blink/").contains("Blink: Paused.");
         assertThat(run.getAction(BlinkExecutionAction.class).getLatest().isInProgress())
                 .isTrue();
+        // the row of a run still waited for is saved with the build (a restart shows it too)
+        run.save();
+        assertThat(Files.readString(run.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8))
+                .contains("<inProgress>true</inProgress>")
+                .contains("<paused>true</paused>");
 
         execution.resume();
         j.assertBuildStatusSuccess(j.waitForCompletion(run));

@@ -234,7 +234,8 @@ public class BlinkExecutionAction implements RunAction2, EnvironmentContributing
             this.success = false;
             this.summary = null;
             this.link = seen.link();
-            this.environment = Map.of();
+            // a mutable map: Jenkins refuses to write the JDK's immutable ones into build.xml
+            this.environment = new LinkedHashMap<>();
             this.outputs = null;
             this.outputsCut = false;
             this.outputsHidden = false;

@@ -9,11 +9,11 @@ import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.callback.CallbackToken;
 import io.jenkins.plugins.blinkops.core.client.BlinkClient;
 import io.jenkins.plugins.blinkops.core.client.ExecutionRequest;
-import io.jenkins.plugins.blinkops.core.text.BuildLog;
-import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
 import io.jenkins.plugins.blinkops.core.run.RunOptions;
 import io.jenkins.plugins.blinkops.core.run.WaitMode;
 import io.jenkins.plugins.blinkops.core.run.WorkflowRunner;
+import io.jenkins.plugins.blinkops.core.target.InvalidInputException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 

@@ -11,11 +11,11 @@ import io.jenkins.plugins.blinkops.call.PreparedCall;
 import io.jenkins.plugins.blinkops.call.WorkflowCallConfig;
 import io.jenkins.plugins.blinkops.core.callback.CallbackRegistry;
 import io.jenkins.plugins.blinkops.core.callback.Wakeup;
-import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
-import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import io.jenkins.plugins.blinkops.core.outputs.OutputVariables;
 import io.jenkins.plugins.blinkops.core.run.BuildVerdict;
 import io.jenkins.plugins.blinkops.core.run.ExecutionOutcome;
+import io.jenkins.plugins.blinkops.core.target.BlinkApiException;
+import io.jenkins.plugins.blinkops.core.text.BuildLog;
 import java.util.Map;
 
 /**

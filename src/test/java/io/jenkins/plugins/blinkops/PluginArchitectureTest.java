@@ -75,6 +75,18 @@ class PluginArchitectureTest {
                 .check(plugin);
     }
 
+    /**
+     * The fake Blink of the demo ({@code ./mvnw hpi:run}) is compiled into {@code target/test-classes}
+     * (see {@code pom.xml}), never among the classes that the .hpi packs.
+     */
+    @Test
+    void theFakeBlinkIsNoPartOfThePlugin() {
+        noClasses()
+                .should()
+                .resideInAPackage("io.jenkins.plugins.blinkops.core.fake..")
+                .check(plugin);
+    }
+
     /** The engine only ever learns of Jenkins through the plain types the layer hands it. */
     @Test
     void theEngineUsesNoClassOfTheJenkinsLayer() {

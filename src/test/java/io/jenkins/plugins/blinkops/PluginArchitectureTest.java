@@ -5,13 +5,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The layout of the Jenkins layer, checked on its compiled classes: which package may use which,
@@ -98,6 +103,31 @@ class PluginArchitectureTest {
                 .resideInAnyPackage(JENKINS_LAYER)
                 .check(plugin);
     }
+
+    /**
+     * Other plugins' builds refuse to compile against the engine either: the plugin's build compiles
+     * the engine's sources with {@code @Restricted(NoExternalUse.class)} written on each public type
+     * ({@code mark-engine-internal} in {@code pom.xml}), which blink-core's own build cannot have.
+     */
+    @Test
+    void noEngineClassIsApiForOtherPlugins() {
+        classes()
+                .that()
+                .resideInAPackage("io.jenkins.plugins.blinkops.core..")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .haveModifier(JavaModifier.PUBLIC)
+                .should()
+                .beAnnotatedWith(NO_EXTERNAL_USE)
+                .check(plugin);
+    }
+
+    private static final DescribedPredicate<JavaAnnotation<?>> NO_EXTERNAL_USE = DescribedPredicate.describe(
+            "@Restricted(NoExternalUse.class)",
+            annotation -> annotation.getRawType().isEquivalentTo(Restricted.class)
+                    && annotation.get("value").map(value -> List.of((Object[]) value)).orElse(List.of()).stream()
+                            .anyMatch(kind -> ((JavaClass) kind).isEquivalentTo(NoExternalUse.class)));
 
     /** Other plugins' builds refuse to compile against a class of the Jenkins layer. */
     @Test

@@ -6,13 +6,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -77,6 +82,18 @@ class PluginArchitectureTest {
                 .check(plugin);
     }
 
+    /**
+     * The fake Blink of the demo ({@code ./mvnw hpi:run}) is compiled into {@code target/test-classes}
+     * (see {@code pom.xml}), never among the classes that the .hpi packs.
+     */
+    @Test
+    void theFakeBlinkIsNoPartOfThePlugin() {
+        noClasses()
+                .should()
+                .resideInAPackage("io.jenkins.plugins.blinkops.core.fake..")
+                .check(plugin);
+    }
+
     /** The engine only ever learns of Jenkins through the plain types the layer hands it. */
     @Test
     void theEngineUsesNoClassOfTheJenkinsLayer() {
@@ -88,6 +105,31 @@ class PluginArchitectureTest {
                 .resideInAnyPackage(JENKINS_LAYER)
                 .check(plugin);
     }
+
+    /**
+     * Other plugins' builds refuse to compile against the engine either: the plugin's build compiles
+     * the engine's sources with {@code @Restricted(NoExternalUse.class)} written on each public type
+     * ({@code mark-engine-internal} in {@code pom.xml}), which blink-core's own build cannot have.
+     */
+    @Test
+    void noEngineClassIsApiForOtherPlugins() {
+        classes()
+                .that()
+                .resideInAPackage("io.jenkins.plugins.blinkops.core..")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .haveModifier(JavaModifier.PUBLIC)
+                .should()
+                .beAnnotatedWith(NO_EXTERNAL_USE)
+                .check(plugin);
+    }
+
+    private static final DescribedPredicate<JavaAnnotation<?>> NO_EXTERNAL_USE = DescribedPredicate.describe(
+            "@Restricted(NoExternalUse.class)",
+            annotation -> annotation.getRawType().isEquivalentTo(Restricted.class)
+                    && annotation.get("value").map(value -> List.of((Object[]) value)).orElse(List.of()).stream()
+                            .anyMatch(kind -> ((JavaClass) kind).isEquivalentTo(NoExternalUse.class)));
 
     /** Other plugins' builds refuse to compile against a class of the Jenkins layer. */
     @Test

@@ -96,12 +96,7 @@ public final class ResponseParsers {
         String errorMessage = null, errorCode = null;
         Long startedAt = null, finishedAt = null, updatedAt = null;
         ExecutionSteps stepResults = ExecutionSteps.NONE;
-        while (reader.hasNext()) {
-            String name = reader.nextName();
-            if (reader.peek() == JsonToken.NULL) {
-                reader.nextNull();
-                continue;
-            }
+        for (String name; (name = nextNonNullMember(reader)) != null; ) {
             switch (name) {
                 case "id" -> id = reader.nextString();
                 case "playbook_id" -> workflowId = reader.nextString();
@@ -220,12 +215,7 @@ public final class ResponseParsers {
         Long startedAt = null, finishedAt = null;
         CappedJson.Capped output = null;
         reader.beginObject();
-        while (reader.hasNext()) {
-            String name = reader.nextName();
-            if (reader.peek() == JsonToken.NULL) {
-                reader.nextNull();
-                continue;
-            }
+        for (String name; (name = nextNonNullMember(reader)) != null; ) {
             switch (name) {
                 case "step_id" -> id = reader.nextString();
                 case "state" -> state = reader.nextString();
@@ -253,6 +243,21 @@ public final class ResponseParsers {
         }
         String shownName = displayName != null && !displayName.isBlank() ? displayName : stepName;
         return new StepResult(id, shownName, ExecutionState.of(state), error, startedAt, finishedAt);
+    }
+
+    /**
+     * The name of the object's next member whose value is not {@code null}, or {@code null} at the
+     * object's end: Blink sends {@code null} for what a run does not have yet, which counts as absent.
+     */
+    private static String nextNonNullMember(JsonReader reader) throws IOException {
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (reader.peek() != JsonToken.NULL) {
+                return name;
+            }
+            reader.nextNull();
+        }
+        return null;
     }
 
     /** A member that should be a short text: anything else (an object, a list) counts as absent. */
@@ -343,30 +348,8 @@ public final class ResponseParsers {
      * when listed, is read within {@value #SMALL_VALUE_LIMIT} characters and only for its nonce.
      */
     public static ExecutionPage executionPage(Reader body) throws IOException {
-        JsonReader reader = smallAnswer(body);
-        List<ExecutionPage.Listed> results = new ArrayList<>();
-        int total = -1;
-        reader.beginObject();
-        while (reader.hasNext()) {
-            String name = reader.nextName();
-            if (name.equals("results") && reader.peek() == JsonToken.BEGIN_ARRAY) {
-                reader.beginArray();
-                while (reader.hasNext()) {
-                    if (reader.peek() == JsonToken.BEGIN_OBJECT) {
-                        results.add(listedExecution(reader));
-                    } else {
-                        reader.skipValue();
-                    }
-                }
-                reader.endArray();
-            } else if (name.equals("total") && reader.peek() == JsonToken.NUMBER) {
-                total = reader.nextInt();
-            } else {
-                reader.skipValue();
-            }
-        }
-        reader.endObject();
-        return new ExecutionPage(results, total);
+        Page<ExecutionPage.Listed> page = page(smallAnswer(body), List.of("results"), ResponseParsers::listedExecution);
+        return new ExecutionPage(page.elements() == null ? List.of() : page.elements(), page.total());
     }
 
     private static ExecutionPage.Listed listedExecution(JsonReader reader) throws IOException {
@@ -374,12 +357,7 @@ public final class ResponseParsers {
         Long createdAt = null, updatedAt = null;
         boolean hasEvent = false;
         reader.beginObject();
-        while (reader.hasNext()) {
-            String name = reader.nextName();
-            if (reader.peek() == JsonToken.NULL) {
-                reader.nextNull();
-                continue;
-            }
+        for (String name; (name = nextNonNullMember(reader)) != null; ) {
             switch (name) {
                 case "id" -> id = reader.nextString();
                 case "playbook_id" -> workflowId = reader.nextString();
@@ -427,16 +405,68 @@ public final class ResponseParsers {
     public static WorkflowPage workflowPage(Reader body) throws IOException {
         JsonReader reader = smallAnswer(body);
         if (reader.peek() == JsonToken.BEGIN_ARRAY) {
-            List<WorkflowSummary> bare = workflowList(reader);
+            List<WorkflowSummary> bare = objects(reader, ResponseParsers::workflowSummary);
             return new WorkflowPage(bare, bare.size());
         }
-        List<WorkflowSummary> workflows = null;
+        Page<WorkflowSummary> page = page(reader, LIST_MEMBERS, ResponseParsers::workflowSummary);
+        if (page.elements() == null) {
+            throw new IllegalStateException("expected a list");
+        }
+        return new WorkflowPage(page.elements(), page.total());
+    }
+
+    /** One page of workflows, and how many Blink says there are in all ({@code -1}: not said). */
+    public record WorkflowPage(List<WorkflowSummary> workflows, int total) {}
+
+    /** A workflow of a page; one without an id is left out ({@code null}). */
+    private static WorkflowSummary workflowSummary(JsonReader reader) throws IOException {
+        String id = null, name = null;
+        boolean active = true;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String member = reader.nextName();
+            JsonToken token = reader.peek();
+            if (member.equals("id") && token == JsonToken.STRING) {
+                id = reader.nextString();
+            } else if (member.equals("name") && token == JsonToken.STRING) {
+                name = reader.nextString();
+            } else if (member.equals("active") && token == JsonToken.BOOLEAN) {
+                active = reader.nextBoolean();
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return id == null ? null : new WorkflowSummary(id, name == null ? id : name, active);
+    }
+
+    /** Reads one listed object, the reader standing on it; {@code null} leaves it out of the page. */
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonReader reader) throws IOException;
+    }
+
+    /**
+     * One page of a listing, as every listing of Blink's answers it: the elements and Blink's
+     * {@code total} ({@code -1}: not said).
+     *
+     * @param elements {@code null} when no member held a list
+     */
+    private record Page<T>(List<T> elements, int total) {}
+
+    /**
+     * Reads a page: the list under the first of {@code listMembers} that holds one, each of its
+     * objects read by {@code element}, and {@code total}; every other member is skipped.
+     */
+    private static <T> Page<T> page(JsonReader reader, List<String> listMembers, ElementReader<T> element)
+            throws IOException {
+        List<T> elements = null;
         int total = -1;
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
-            if (LIST_MEMBERS.contains(name) && reader.peek() == JsonToken.BEGIN_ARRAY && workflows == null) {
-                workflows = workflowList(reader);
+            if (elements == null && listMembers.contains(name) && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                elements = objects(reader, element);
             } else if (name.equals("total") && reader.peek() == JsonToken.NUMBER) {
                 total = reader.nextInt();
             } else {
@@ -444,46 +474,25 @@ public final class ResponseParsers {
             }
         }
         reader.endObject();
-        if (workflows == null) {
-            throw new IllegalStateException("expected a list");
-        }
-        return new WorkflowPage(workflows, total);
+        return new Page<>(elements, total);
     }
 
-    /** One page of workflows, and how many Blink says there are in all ({@code -1}: not said). */
-    public record WorkflowPage(List<WorkflowSummary> workflows, int total) {}
-
-    private static List<WorkflowSummary> workflowList(JsonReader reader) throws IOException {
-        List<WorkflowSummary> workflows = new ArrayList<>();
+    /** The objects of a list, each read by {@code element}; anything else in the list is skipped. */
+    private static <T> List<T> objects(JsonReader reader, ElementReader<T> element) throws IOException {
+        List<T> objects = new ArrayList<>();
         reader.beginArray();
         while (reader.hasNext()) {
             if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 reader.skipValue();
                 continue;
             }
-            String id = null, name = null;
-            boolean active = true;
-            reader.beginObject();
-            while (reader.hasNext()) {
-                String member = reader.nextName();
-                JsonToken token = reader.peek();
-                if (member.equals("id") && token == JsonToken.STRING) {
-                    id = reader.nextString();
-                } else if (member.equals("name") && token == JsonToken.STRING) {
-                    name = reader.nextString();
-                } else if (member.equals("active") && token == JsonToken.BOOLEAN) {
-                    active = reader.nextBoolean();
-                } else {
-                    reader.skipValue();
-                }
-            }
-            reader.endObject();
-            if (id != null) {
-                workflows.add(new WorkflowSummary(id, name == null ? id : name, active));
+            T read = element.read(reader);
+            if (read != null) {
+                objects.add(read);
             }
         }
         reader.endArray();
-        return workflows;
+        return objects;
     }
 
     private static JsonElement small(JsonReader reader) throws IOException {

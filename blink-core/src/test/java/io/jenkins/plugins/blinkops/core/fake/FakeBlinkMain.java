@@ -50,6 +50,20 @@ public final class FakeBlinkMain {
         stopped.await();
     }
 
+    /**
+     * Starts the fake Blink of {@code ./mvnw hpi:run} (see {@code src/demo/}): the demo's workspaces and
+     * workflows, each run taking the default five seconds so that the build page shows the wait.
+     *
+     * @throws IllegalArgumentException naming the port when it cannot be listened on
+     */
+    public static FakeBlinkServer startForDemo(int port, String apiKey) {
+        try {
+            return start(FakeBlinkOptions.parse("--port", Integer.toString(port), "--api-key", apiKey));
+        } catch (FakeBlinkOptions.UsageError e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Starts the demo server; a port that cannot be listened on is a usage error naming {@code --port}. */
     static FakeBlinkServer start(FakeBlinkOptions options) throws FakeBlinkOptions.UsageError {
         FakeBlinkServer server;

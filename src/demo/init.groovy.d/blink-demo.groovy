@@ -28,7 +28,7 @@ if (connection == null || key == null || !new File(fakeClasses, 'io/jenkins/plug
 def loader = new URLClassLoader([fakeClasses.toURI().toURL()] as URL[], jenkins.pluginManager.getPlugin('blinkops').classLoader)
 def server = loader.loadClass('io.jenkins.plugins.blinkops.core.fake.FakeBlinkMain')
         .startForDemo(new URI(connection.hostUrl).port, key.secret.plainText)
-log.logp(Level.INFO, 'blink-demo.groovy', null, "Blink demo: a fake Blink answers on ${server.url()}; build blink-demo-freestyle or blink-demo-pipeline")
+log.logp(Level.INFO, 'blink-demo.groovy', null, "Blink demo: a fake Blink answers on ${server.url()}; build blink-demo-freestyle, blink-demo-pipeline or blink-demo-approval")
 
 // The jobs are created once: a later hpi:run keeps what the user changed in them.
 new File(demo, 'jobs').listFiles().findAll { it.name.endsWith('.xml') }.sort().each { job ->

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -25,7 +26,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The demo of {@code ./mvnw hpi:run} ({@code src/demo/}) keeps working: its Configuration as Code
- * and its two jobs, loaded as the demo loads them, run against the fake Blink it starts.
+ * and its three jobs, loaded as the demo loads them, run against the fake Blink it starts.
  */
 @WithJenkins
 class DemoTest {
@@ -54,6 +55,7 @@ class DemoTest {
         assertThat(key.getScope()).isEqualTo(CredentialsScope.SYSTEM);
         loadJob("blink-demo-freestyle");
         loadJob("blink-demo-pipeline");
+        loadJob("blink-demo-approval");
 
         try (FakeBlinkServer blink =
                 FakeBlinkMain.startForDemo(0, key.getSecret().getPlainText())) {
@@ -68,6 +70,10 @@ class DemoTest {
             j.assertLogContains(
                     "ended Completed: verdict=contained, hosts=1",
                     j.buildAndAssertSuccess(j.jenkins.getItemByFullName("blink-demo-pipeline", WorkflowJob.class)));
+            WorkflowRun approved =
+                    j.buildAndAssertSuccess(j.jenkins.getItemByFullName("blink-demo-approval", WorkflowJob.class));
+            j.assertLogContains("is paused in Blink", approved);
+            j.assertLogContains("ended Completed after its approval: rotated=3", approved);
         }
     }
 

@@ -24,6 +24,9 @@ public final class FakeBlinkMain {
         {"ws-it", "IT operations", "wf-reset-password", "Reset a password", "{\"ticket\":\"IT-1042\"}"},
     };
 
+    /** The demo workflow that pauses for a person: workspace and workflow ids. */
+    private static final String[] APPROVAL = {"ws-security", "wf-rotate-keys"};
+
     private FakeBlinkMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -81,6 +84,9 @@ public final class FakeBlinkMain {
             server.workspace(demo[0], demo[1]);
             setUp(server.workflow(demo[0], demo[2]).name(demo[3]).outputs(demo[4]), takes, options.failWorkflow());
         }
+        // an approval: paused from its second read on, approved (as a person would) at its fourth
+        // read while paused, about a quarter of a minute later
+        server.workflow(APPROVAL[0], APPROVAL[1]).pausesAfterReads(1).resumesAfterReads(3);
         return server;
     }
 
